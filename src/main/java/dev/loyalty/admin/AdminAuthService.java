@@ -1,0 +1,65 @@
+package dev.loyalty.admin;
+
+import dev.loyalty.admin.internal.AdminAccount;
+import dev.loyalty.admin.internal.AdminAccountMapper;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.security.TokenService;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/** Admin login with BCrypt-hashed passwords; creates the first admin from configuration. */
+@Service
+public class AdminAuthService {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminAuthService.class);
+    /** Compared against when the username is unknown, so a wrong name costs as long as a wrong password. */
+    private final String noSuchAdminHash;
+
+    private final AdminAccountMapper accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final String firstUsername;
+    private final String firstPassword;
+
+    AdminAuthService(AdminAccountMapper accounts, PasswordEncoder passwordEncoder, TokenService tokens, Clock clock,
+            @Value("${loyalty.admin.username}") String firstUsername,
+            @Value("${loyalty.admin.password}") String firstPassword) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.firstUsername = firstUsername;
+        this.firstPassword = firstPassword;
+        this.noSuchAdminHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
+    }
+
+    public TokenService.IssuedToken login(String username, String password) {
+        AdminAccount account = accounts.findByUsername(username).orElse(null);
+        String hash = account == null ? noSuchAdminHash : account.getPasswordHash();
+        if (!passwordEncoder.matches(password, hash) || account == null) {
+            throw new BadCredentialsException();
+        }
+        return tokens.issue(new Actor(Actor.Type.ADMIN, account.getId()));
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createFirstAdmin() {
+        if (firstUsername == null || firstUsername.isBlank() || accounts.findByUsername(firstUsername).isPresent()) {
+            return;
+        }
+        try {
+            accounts.insert(AdminAccount.of(firstUsername, passwordEncoder.encode(firstPassword), clock.instant()));
+            log.info("Created the first admin '{}' from loyalty.admin.username", firstUsername);
+        } catch (DuplicateKeyException anotherInstanceWon) {
+            log.debug("First admin was created by another instance");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.loyalty.common.security;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Who is calling: a member of the Mini Program or an operator of the console. */
+public record Actor(Type type, long id) {
+
+    public enum Type { MEMBER, ADMIN, SYSTEM }
+
+    public static final Actor SYSTEM = new Actor(Type.SYSTEM, 0);
+
+    /** The caller of the current request, or {@link #SYSTEM} for jobs and listeners. */
+    public static Actor current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Actor actor) {
+            return actor;
+        }
+        return SYSTEM;
+    }
+}

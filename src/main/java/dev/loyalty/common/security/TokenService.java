@@ -1,0 +1,78 @@
+package dev.loyalty.common.security;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Keys;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/** Signs and reads the bearer tokens of members and admins (HS256 with {@code loyalty.jwt.secret}). */
+@Service
+public class TokenService {
+
+    private static final String ISSUER = "loyalty";
+
+    private final SecretKey key;
+    private final Clock clock;
+    private final Duration memberTtl;
+    private final Duration adminTtl;
+
+    TokenService(@Value("${loyalty.jwt.secret}") String secret,
+            @Value("${loyalty.jwt.member-ttl:P7D}") Duration memberTtl,
+            @Value("${loyalty.jwt.admin-ttl:PT12H}") Duration adminTtl,
+            Clock clock) {
+        byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 32) {
+            throw new IllegalStateException("loyalty.jwt.secret must be at least 32 bytes long");
+        }
+        this.key = Keys.hmacShaKeyFor(bytes);
+        this.clock = clock;
+        this.memberTtl = memberTtl;
+        this.adminTtl = adminTtl;
+    }
+
+    public IssuedToken issue(Actor actor) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(actor.type() == Actor.Type.ADMIN ? adminTtl : memberTtl);
+        String token = Jwts.builder()
+                .issuer(ISSUER)
+                .subject(Long.toString(actor.id()))
+                .claim("typ", actor.type().name())
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(expiresAt))
+                .signWith(key)
+                .compact();
+        return new IssuedToken(token, expiresAt);
+    }
+
+    /** The actor a token names, or empty when it is forged, expired or malformed. */
+    public Optional<Actor> read(String token) {
+        try {
+            Claims claims = Jwts.parser()
+                    .verifyWith(key)
+                    .requireIssuer(ISSUER)
+                    .clock(() -> Date.from(clock.instant()))
+                    .build()
+                    .parseSignedClaims(token)
+                    .getPayload();
+            Actor.Type type = Actor.Type.valueOf(claims.get("typ", String.class));
+            if (type == Actor.Type.SYSTEM) {
+                return Optional.empty();
+            }
+            return Optional.of(new Actor(type, Long.parseLong(claims.getSubject())));
+        } catch (JwtException | IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    public record IssuedToken(String token, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,142 @@
+package dev.loyalty.member;
+
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.security.TokenService;
+import dev.loyalty.member.internal.Member;
+import dev.loyalty.member.internal.MemberLevel;
+import dev.loyalty.member.internal.MemberLevelMapper;
+import dev.loyalty.member.internal.MemberMapper;
+import dev.loyalty.member.internal.PhoneCipher;
+import dev.loyalty.wechat.MiniProgram;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Members: who they are (WeChat login), what they tell us (profile, phone) and which level they hold. */
+@Service
+public class MemberService {
+
+    private final MiniProgram miniProgram;
+    private final MemberMapper members;
+    private final MemberLevelMapper levels;
+    private final PhoneCipher phoneCipher;
+    private final TokenService tokens;
+    private final Clock clock;
+
+    MemberService(MiniProgram miniProgram, MemberMapper members, MemberLevelMapper levels, PhoneCipher phoneCipher,
+            TokenService tokens, Clock clock) {
+        this.miniProgram = miniProgram;
+        this.members = members;
+        this.levels = levels;
+        this.phoneCipher = phoneCipher;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /**
+     * Trades a {@code wx.login} code for a token, creating the member on their first login.
+     * Concurrent first logins of one openid create one member: the unique openid index decides,
+     * and the loser of the race reads the winner's row. No transaction is held while WeChat answers.
+     */
+    public LoginResult login(String code, String nickname, String avatarUrl) {
+        MiniProgram.WeChatIdentity identity = miniProgram.identify(code);
+        boolean created = false;
+        Member member = members.findByOpenid(identity.openid()).orElse(null);
+        if (member == null) {
+            Member joining = Member.joining(identity.openid(), identity.unionid(), nickname, avatarUrl, clock.instant());
+            try {
+                members.insert(joining);
+                member = joining;
+                created = true;
+            } catch (DuplicateKeyException raceLost) {
+                member = members.findByOpenid(identity.openid()).orElseThrow();
+            }
+        }
+        if (!created) {
+            member = refreshOnLogin(member, identity.unionid(), nickname, avatarUrl);
+        }
+        TokenService.IssuedToken token = tokens.issue(new Actor(Actor.Type.MEMBER, member.getId()));
+        return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
+    }
+
+    @Transactional(readOnly = true)
+    public MemberProfile profile(long memberId) {
+        return toProfile(load(memberId));
+    }
+
+    @Transactional
+    public MemberProfile update(long memberId, ProfileChange change) {
+        Member member = load(memberId);
+        if (change.birthday() != null && change.birthday().isAfter(LocalDate.now(clock))) {
+            throw new InvalidRequestException("birthday", "must be a date in the past");
+        }
+        if (change.nickname() != null) {
+            member.setNickname(change.nickname().strip());
+        }
+        if (change.avatarUrl() != null) {
+            member.setAvatarUrl(change.avatarUrl());
+        }
+        if (change.birthday() != null) {
+            member.setBirthday(change.birthday());
+        }
+        member.setUpdatedAt(clock.instant());
+        members.updateById(member);
+        return toProfile(member);
+    }
+
+    /** Binds the phone number behind a {@code getPhoneNumber} code; stored encrypted, answered masked. */
+    public String bindPhone(long memberId, String phoneCode) {
+        load(memberId);
+        String phone = miniProgram.phoneNumber(phoneCode);
+        Member change = new Member();
+        change.setId(memberId);
+        change.setPhoneCipher(phoneCipher.encrypt(phone));
+        change.setPhoneMasked(PhoneCipher.mask(phone));
+        change.setUpdatedAt(clock.instant());
+        members.updateById(change);
+        return change.getPhoneMasked();
+    }
+
+    private Member refreshOnLogin(Member member, String unionid, String nickname, String avatarUrl) {
+        boolean changed = false;
+        if (unionid != null && !unionid.equals(member.getUnionid())) {
+            member.setUnionid(unionid);
+            changed = true;
+        }
+        if (nickname != null && !nickname.isBlank() && !Objects.equals(nickname, member.getNickname())) {
+            member.setNickname(nickname.strip());
+            changed = true;
+        }
+        if (avatarUrl != null && !avatarUrl.isBlank() && !Objects.equals(avatarUrl, member.getAvatarUrl())) {
+            member.setAvatarUrl(avatarUrl);
+            changed = true;
+        }
+        if (changed) {
+            member.setUpdatedAt(clock.instant());
+            members.updateById(member);
+        }
+        return member;
+    }
+
+    private Member load(long memberId) {
+        Member member = members.selectById(memberId);
+        if (member == null) {
+            throw new NotFoundException("Member", memberId);
+        }
+        return member;
+    }
+
+    private MemberProfile toProfile(Member member) {
+        MemberLevel level = levels.findByCode(member.getLevelCode()).orElse(null);
+        MemberProfile.Level shownLevel = level == null
+                ? new MemberProfile.Level(member.getLevelCode(), member.getLevelCode())
+                : new MemberProfile.Level(level.getCode(), level.getName());
+        return new MemberProfile(member.getId(), member.getNickname(), member.getAvatarUrl(), member.getBirthday(),
+                shownLevel, member.getPhoneMasked());
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Members: WeChat login, tokens, profile, phone binding and levels.
+ */
+@ApplicationModule(allowedDependencies = {"common", "wechat"})
+package dev.loyalty.member;
+
+import org.springframework.modulith.ApplicationModule;

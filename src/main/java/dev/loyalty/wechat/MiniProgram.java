@@ -1,0 +1,71 @@
+package dev.loyalty.wechat;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
+import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
+import java.util.Set;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The Mini Program calls members wait on. WeChat's errors become {@link WxCodeInvalidException}
+ * or {@link WxUnavailableException}; the session key never leaves this class.
+ */
+@Service
+public class MiniProgram {
+
+    /** invalid code, code already used, code of another app, code too old. */
+    private static final Set<Integer> BAD_CODE = Set.of(40029, 40163, 40125, 41008, 40226);
+
+    private final WxMaService wxMaService;
+
+    MiniProgram(WxMaService wxMaService) {
+        this.wxMaService = wxMaService;
+    }
+
+    public WeChatIdentity identify(String loginCode) {
+        WxMaJscode2SessionResult session = call(() -> wxMaService.getUserService().getSessionInfo(loginCode));
+        if (session.getOpenid() == null || session.getOpenid().isBlank()) {
+            throw new WxUnavailableException("no openid in the answer", null);
+        }
+        return new WeChatIdentity(session.getOpenid(), blankToNull(session.getUnionid()));
+    }
+
+    /** The member's phone number from a {@code getPhoneNumber} button code. */
+    public String phoneNumber(String phoneCode) {
+        WxMaPhoneNumberInfo info = call(() -> wxMaService.getUserService().getPhoneNumber(phoneCode));
+        String phone = info.getPurePhoneNumber() != null ? info.getPurePhoneNumber() : info.getPhoneNumber();
+        if (phone == null || phone.isBlank()) {
+            throw new WxUnavailableException("no phone number in the answer", null);
+        }
+        return phone;
+    }
+
+    private static <T> T call(WxCall<T> call) {
+        try {
+            return call.run();
+        } catch (WxErrorException e) {
+            int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
+            if (BAD_CODE.contains(errcode)) {
+                throw new WxCodeInvalidException(errcode);
+            }
+            throw new WxUnavailableException("errcode " + errcode, e);
+        } catch (WxRuntimeException e) {
+            throw new WxUnavailableException("network error", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    @FunctionalInterface
+    private interface WxCall<T> {
+        T run() throws WxErrorException;
+    }
+
+    /** Who WeChat says the member is: openid in this Mini Program, unionid across the brand's apps. */
+    public record WeChatIdentity(String openid, String unionid) {
+    }
+}

@@ -1,0 +1,81 @@
+package dev.loyalty.wechat;
+
+import cn.binarywang.wx.miniapp.api.WxMaService;
+import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
+import cn.binarywang.wx.miniapp.config.impl.WxMaRedissonConfigImpl;
+import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.config.WxMpHostConfig;
+import me.chanjar.weixin.mp.config.impl.WxMpRedissonConfigImpl;
+import org.redisson.api.RedissonClient;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * WxJava services. Access tokens live in Redis (Redisson) so every app instance shares one token;
+ * every call, the token call included, goes to the configured API host.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WxProperties.class)
+class WxConfig {
+
+    static final String DEFAULT_API_HOST = "https://api.weixin.qq.com";
+
+    @Bean
+    WxMaService wxMaService(WxProperties props, RedissonClient redisson) {
+        WxMaRedissonConfigImpl config = new WxMaRedissonConfigImpl(redisson, "loyalty:wx:ma");
+        config.setAppid(props.miniapp().appid());
+        config.setSecret(props.miniapp().secret());
+        config.setApiHostUrl(hostOrDefault(props.miniapp().apiHostUrl()));
+        config.setApacheHttpClientBuilder(httpClient(props.http()));
+        config.setMaxRetryTimes(props.http().maxRetries());
+        config.setRetrySleepMillis((int) props.http().retryDelay().toMillis());
+        WxMaServiceImpl service = new WxMaServiceImpl();
+        service.setWxMaConfig(config);
+        service.setMaxRetryTimes(props.http().maxRetries());
+        service.setRetrySleepMillis((int) props.http().retryDelay().toMillis());
+        return service;
+    }
+
+    @Bean
+    WxMpService wxMpService(WxProperties props, RedissonClient redisson) {
+        WxMpRedissonConfigImpl config = new WxMpRedissonConfigImpl(redisson, "loyalty:wx:mp");
+        config.setAppId(props.mp().appid());
+        config.setSecret(props.mp().secret());
+        config.setToken(props.mp().token());
+        config.setAesKey(props.mp().aesKey());
+        config.setHostConfig(mpHosts(hostOrDefault(props.mp().apiHostUrl())));
+        config.setApacheHttpClientBuilder(httpClient(props.http()));
+        WxMpServiceImpl service = new WxMpServiceImpl();
+        service.setWxMpConfigStorage(config);
+        service.setMaxRetryTimes(props.http().maxRetries());
+        service.setRetrySleepMillis((int) props.http().retryDelay().toMillis());
+        return service;
+    }
+
+    static WxMpHostConfig mpHosts(String apiHost) {
+        WxMpHostConfig hosts = new WxMpHostConfig();
+        hosts.setApiHost(apiHost);
+        hosts.setMpHost(apiHost);
+        hosts.setOpenHost(apiHost);
+        return hosts;
+    }
+
+    static String hostOrDefault(String host) {
+        if (host == null || host.isBlank()) {
+            return DEFAULT_API_HOST;
+        }
+        return host.endsWith("/") ? host.substring(0, host.length() - 1) : host;
+    }
+
+    private static DefaultApacheHttpClientBuilder httpClient(WxProperties.Http http) {
+        int millis = (int) http.timeout().toMillis();
+        DefaultApacheHttpClientBuilder builder = DefaultApacheHttpClientBuilder.get();
+        builder.setConnectionRequestTimeout(millis);
+        builder.setConnectionTimeout(millis);
+        builder.setSoTimeout(millis);
+        return builder;
+    }
+}
