@@ -26,7 +26,7 @@ public class PhoneCipher {
     private final SecretKey key;
     private final SecureRandom random = new SecureRandom();
 
-    PhoneCipher(@Value("${loyalty.crypto.phone-key}") String secret) throws GeneralSecurityException {
+    public PhoneCipher(@Value("${loyalty.crypto.phone-key}") String secret) throws GeneralSecurityException {
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
         this.key = new SecretKeySpec(digest, "AES");
     }
