@@ -1,5 +1,6 @@
 -- Spring Modulith's event publication registry (the outbox), in MySQL/MariaDB's dialect.
-CREATE TABLE event_publication (
+-- Upper case on purpose: Modulith queries EVENT_PUBLICATION, and table names are case-sensitive on Linux.
+CREATE TABLE EVENT_PUBLICATION (
     id                     VARCHAR(36)   NOT NULL,
     listener_id            VARCHAR(512)  NOT NULL,
     event_type             VARCHAR(512)  NOT NULL,
@@ -11,4 +12,4 @@ CREATE TABLE event_publication (
     last_resubmission_date TIMESTAMP(6)  NULL DEFAULT NULL,
     PRIMARY KEY (id)
 );
-CREATE INDEX idx_event_publication_completion ON event_publication (completion_date);
+CREATE INDEX idx_event_publication_completion ON EVENT_PUBLICATION (completion_date);

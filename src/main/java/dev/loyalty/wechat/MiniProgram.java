@@ -6,6 +6,8 @@ import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
 import java.util.Set;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MiniProgram {
+
+    private static final Logger log = LoggerFactory.getLogger(MiniProgram.class);
 
     /** invalid code, code already used, code of another app, code too old. */
     private static final Set<Integer> BAD_CODE = Set.of(40029, 40163, 40125, 41008, 40226);
@@ -25,7 +29,7 @@ public class MiniProgram {
     }
 
     public WeChatIdentity identify(String loginCode) {
-        WxMaJscode2SessionResult session = call(() -> wxMaService.getUserService().getSessionInfo(loginCode));
+        WxMaJscode2SessionResult session = call("jscode2session", () -> wxMaService.getUserService().getSessionInfo(loginCode));
         if (session.getOpenid() == null || session.getOpenid().isBlank()) {
             throw new WxUnavailableException("no openid in the answer", null);
         }
@@ -34,7 +38,7 @@ public class MiniProgram {
 
     /** The member's phone number from a {@code getPhoneNumber} button code. */
     public String phoneNumber(String phoneCode) {
-        WxMaPhoneNumberInfo info = call(() -> wxMaService.getUserService().getPhoneNumber(phoneCode));
+        WxMaPhoneNumberInfo info = call("getuserphonenumber", () -> wxMaService.getUserService().getPhoneNumber(phoneCode));
         String phone = info.getPurePhoneNumber() != null ? info.getPurePhoneNumber() : info.getPhoneNumber();
         if (phone == null || phone.isBlank()) {
             throw new WxUnavailableException("no phone number in the answer", null);
@@ -42,16 +46,19 @@ public class MiniProgram {
         return phone;
     }
 
-    private static <T> T call(WxCall<T> call) {
+    private static <T> T call(String api, WxCall<T> call) {
         try {
             return call.run();
         } catch (WxErrorException e) {
             int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
             if (BAD_CODE.contains(errcode)) {
+                log.info("WeChat {} refused a code: errcode {}", api, errcode);
                 throw new WxCodeInvalidException(errcode);
             }
+            log.warn("WeChat {} failed: errcode {} {}", api, errcode, e.getError() == null ? "" : e.getError().getErrorMsg());
             throw new WxUnavailableException("errcode " + errcode, e);
         } catch (WxRuntimeException e) {
+            log.warn("WeChat {} unreachable: {}", api, e.getCause() == null ? e.getMessage() : e.getCause().toString());
             throw new WxUnavailableException("network error", e);
         }
     }
