@@ -65,6 +65,11 @@ public class MemberService {
     }
 
     @Transactional(readOnly = true)
+    public boolean exists(long memberId) {
+        return members.selectById(memberId) != null;
+    }
+
+    @Transactional(readOnly = true)
     public MemberProfile profile(long memberId) {
         return toProfile(load(memberId));
     }

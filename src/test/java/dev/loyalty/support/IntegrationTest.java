@@ -2,10 +2,12 @@ package dev.loyalty.support;
 
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -16,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code SPRING_PROFILES_ACTIVE=mysql} and {@code SPRING_DATASOURCE_URL} / {@code SPRING_DATA_REDIS_*}
  * in the environment, the same tests run on a real MariaDB/MySQL and Redis.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "loyalty.jobs.scheduled=false")
+@Import(TestBeans.class)
 public abstract class IntegrationTest {
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
@@ -26,6 +30,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected MutableClock clock;
 
     /** A client that looks like one device on its own network, so rate limits of other tests don't touch it. */
     protected Api api;
@@ -46,6 +53,11 @@ public abstract class IntegrationTest {
         api = new Api(port).from(nextClientIp());
     }
 
+    @AfterEach
+    void backToNow() {
+        clock.reset();
+    }
+
     protected static String nextClientIp() {
         int n = CLIENTS.incrementAndGet();
         return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
@@ -53,6 +65,12 @@ public abstract class IntegrationTest {
 
     protected static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** Logs a member in through the fake WeChat and answers their id. */
+    protected long memberId(String code) {
+        Api.Response response = api.post("/api/app/auth/login", java.util.Map.of("code", code));
+        return response.json().path("member").path("id").asLong();
     }
 
     /** Logs a new member in through the fake WeChat and answers their token. */

@@ -1,0 +1,63 @@
+package dev.loyalty.me;
+
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.member.MemberProfile;
+import dev.loyalty.member.MemberService;
+import dev.loyalty.member.ProfileChange;
+import dev.loyalty.points.PointsService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Member")
+@RestController
+@RequestMapping("/api/app/me")
+class MeController {
+
+    private final MemberService members;
+    private final PointsService points;
+
+    MeController(MemberService members, PointsService points) {
+        this.members = members;
+        this.points = points;
+    }
+
+    @Operation(summary = "The logged-in member with their balances")
+    @GetMapping
+    Me me(@AuthenticationPrincipal Actor actor) {
+        return compose(members.profile(actor.id()));
+    }
+
+    @Operation(summary = "Change nickname, avatar or birthday")
+    @PatchMapping
+    Me update(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ProfileRequest request) {
+        return compose(members.update(actor.id(),
+                new ProfileChange(request.nickname(), request.avatarUrl(), request.birthday())));
+    }
+
+    private Me compose(MemberProfile profile) {
+        return new Me(profile.id(), profile.nickname(), profile.avatarUrl(), profile.birthday(), profile.level(),
+                profile.phoneMasked(), new Me.Points(points.balance(profile.id())));
+    }
+
+    record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,
+            String phoneMasked, Points points) {
+
+        record Points(long balance) {
+        }
+    }
+
+    record ProfileRequest(@Size(min = 1, max = 32) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String nickname,
+            @Size(max = 512) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String avatarUrl,
+            LocalDate birthday) {
+    }
+}

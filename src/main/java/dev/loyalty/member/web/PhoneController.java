@@ -1,0 +1,36 @@
+package dev.loyalty.member.web;
+
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.member.MemberService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Member")
+@RestController
+class PhoneController {
+
+    private final MemberService members;
+
+    PhoneController(MemberService members) {
+        this.members = members;
+    }
+
+    @Operation(summary = "Bind the phone number behind a getPhoneNumber code")
+    @PutMapping("/api/app/me/phone")
+    PhoneResponse bindPhone(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PhoneRequest request) {
+        return new PhoneResponse(members.bindPhone(actor.id(), request.code()));
+    }
+
+    record PhoneRequest(@NotBlank @Size(max = 128) String code) {
+    }
+
+    record PhoneResponse(String phoneMasked) {
+    }
+}

@@ -1,0 +1,293 @@
+package dev.loyalty.points;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.IdempotencyConflictException;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.web.PageResponse;
+import dev.loyalty.points.internal.PointsAccount;
+import dev.loyalty.points.internal.PointsAccountMapper;
+import dev.loyalty.points.internal.PointsBook;
+import dev.loyalty.points.internal.PointsEntry;
+import dev.loyalty.points.internal.PointsEntryMapper;
+import dev.loyalty.points.internal.PointsLot;
+import dev.loyalty.points.internal.PointsLotMapper;
+import dev.loyalty.points.internal.PointsRule;
+import dev.loyalty.points.internal.PointsRuleMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The only writer of points. Every command takes an idempotency key: a repeat answers the first result
+ * and changes nothing, also when repeats race (the unique key decides). All writes of one member queue
+ * on that member's account row, on one app instance or many.
+ *
+ * <p>Called inside a caller's transaction, a command joins it, so the caller's change and the points
+ * commit together; a concurrent duplicate key then fails the caller's transaction, whose own natural key
+ * (a sign-in date, an order number) is expected to have stopped the duplicate first.
+ */
+@Service
+public class PointsService {
+
+    private static final int ATTEMPTS = 3;
+    private static final Duration EXPIRING_WINDOW = Duration.ofDays(30);
+
+    private final PointsBook book;
+    private final PointsAccountMapper accounts;
+    private final PointsEntryMapper entries;
+    private final PointsLotMapper lots;
+    private final PointsRuleMapper rules;
+    private final AuditTrail audit;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PointsService(PointsBook book, PointsAccountMapper accounts, PointsEntryMapper entries, PointsLotMapper lots,
+            PointsRuleMapper rules, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+        this.book = book;
+        this.accounts = accounts;
+        this.entries = entries;
+        this.lots = lots;
+        this.rules = rules;
+        this.audit = audit;
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.clock = clock;
+    }
+
+    /** Earns points into a new lot that expires {@code expiryDays} after today, at the end of that day. */
+    public PointsResult earn(PointsMovement earn) {
+        return once(earn.idempotencyKey(), same(earn.memberId(), PointsEntryType.EARN, earn.source(), earn.amount()), () -> {
+            Instant now = clock.instant();
+            PointsAccount account = book.lock(earn.memberId(), now);
+            return book.credit(account, earn.amount(), PointsEntryType.EARN, earn.source(), earn.idempotencyKey(),
+                    earn.reference(), null, earn.remark(), expiryOfPointsEarnedAt(now), earn.amount(), 0, now);
+        });
+    }
+
+    /** Spends points from the lots that expire first; refuses with {@link PointsInsufficientException} beyond the balance. */
+    public PointsResult spend(PointsMovement spend) {
+        return once(spend.idempotencyKey(), same(spend.memberId(), PointsEntryType.SPEND, spend.source(), spend.amount()), () -> {
+            Instant now = clock.instant();
+            PointsAccount account = book.lock(spend.memberId(), now);
+            return book.debit(account, spend.amount(), PointsEntryType.SPEND, spend.source(), spend.idempotencyKey(),
+                    spend.reference(), null, spend.remark(), false, null, 0, spend.amount(), now);
+        });
+    }
+
+    /**
+     * Reverses an earlier EARN, SPEND or ADJUST, wholly ({@code amount} null) or in part; several partial
+     * reversals never add up to more than the original. Reversing an earning takes the points back even if
+     * they were spent: the balance may go below zero, and later earnings pay that debt first. Reversing a
+     * spend gives the points back in a lot that expires when the latest lot the spend drew from did.
+     */
+    public PointsResult reverse(long entryId, Long amount, String idempotencyKey, String remark) {
+        PointsEntry original = entries.selectById(entryId);
+        if (original == null) {
+            throw new NotFoundException("Points entry", entryId);
+        }
+        Predicate<PointsEntry> sameReversal = e -> entryIdEquals(e.getReversesId(), entryId)
+                && (amount == null || Math.abs(e.getDelta()) == amount);
+        return once(idempotencyKey, sameReversal, () -> {
+            Instant now = clock.instant();
+            PointsAccount account = book.lock(original.getMemberId(), now);
+            long reversible = reversibleAmount(original);
+            long take = amount == null ? reversible : amount;
+            if (take <= 0 || take > reversible) {
+                throw new NotReversibleException(entryId, reversible == 0 ? "it is already fully reversed"
+                        : "at most " + reversible + " points are left to reverse");
+            }
+            String reference = "reverses:" + entryId;
+            if (original.getDelta() > 0) {
+                return book.debit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
+                        entryId, remark, true, entryId, -take, 0, now);
+            }
+            Instant expiresAt = Optional.ofNullable(lots.latestExpiryDrawnBy(entryId)).orElse(expiryOfPointsEarnedAt(now));
+            return book.credit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
+                    entryId, remark, expiresAt, 0, -take, now);
+        });
+    }
+
+    /** An operator's correction, up or down, with a reason; recorded in the audit log in the same transaction. */
+    public PointsResult adjust(long memberId, long delta, String reason, String idempotencyKey) {
+        if (delta == 0) {
+            throw new IllegalArgumentException("delta must not be zero");
+        }
+        Predicate<PointsEntry> sameAdjustment = e -> e.getMemberId() == memberId && e.getType() == PointsEntryType.ADJUST
+                && e.getDelta() == delta;
+        return once(idempotencyKey, sameAdjustment, () -> {
+            Instant now = clock.instant();
+            PointsAccount account = book.lock(memberId, now);
+            long before = account.getBalance();
+            PointsEntry entry = delta > 0
+                    ? book.credit(account, delta, PointsEntryType.ADJUST, PointsSource.ADMIN, idempotencyKey, null, null,
+                            reason, expiryOfPointsEarnedAt(now), delta, 0, now)
+                    : book.debit(account, -delta, PointsEntryType.ADJUST, PointsSource.ADMIN, idempotencyKey, null, null,
+                            reason, false, null, 0, -delta, now);
+            audit.record("POINTS_ADJUSTED", "member:" + memberId, Map.of("balance", before),
+                    adjustmentAudit(entry, delta, reason));
+            return entry;
+        });
+    }
+
+    /** Writes the EXPIRE rows of one member's lots that are past their expiry; answers how many. */
+    public int expireDue(long memberId) {
+        List<?> written = tx.execute(status -> {
+            Instant now = clock.instant();
+            PointsAccount account = accounts.lock(memberId);
+            return account == null ? List.of() : book.expireDue(account, now);
+        });
+        return written == null ? 0 : written.size();
+    }
+
+    /** Members who hold lots past their expiry that no EXPIRE row has written off yet. */
+    @Transactional(readOnly = true)
+    public List<Long> membersWithExpiredLots(int limit) {
+        return lots.membersWithDueLots(clock.instant(), limit);
+    }
+
+    @Transactional(readOnly = true)
+    public PointsSummary summary(long memberId) {
+        Instant now = clock.instant();
+        PointsAccount account = Optional.ofNullable(accounts.selectById(memberId))
+                .orElseGet(() -> PointsAccount.empty(memberId, now));
+        long expiredNotWritten = lots.expiredNotYetWritten(memberId, now);
+        Map<LocalDate, Long> byDate = new TreeMap<>();
+        for (PointsLot lot : lots.expiringBetween(memberId, now, now.plus(EXPIRING_WINDOW))) {
+            LocalDate lastDay = lot.getExpiresAt().minusNanos(1).atZone(clock.getZone()).toLocalDate();
+            byDate.merge(lastDay, lot.getRemaining(), Long::sum);
+        }
+        List<PointsSummary.Expiring> expiring = byDate.entrySet().stream()
+                .map(e -> new PointsSummary.Expiring(e.getKey(), e.getValue())).toList();
+        return new PointsSummary(account.getBalance() - expiredNotWritten, account.getTotalEarned(),
+                account.getTotalSpent(), account.getTotalExpired() + expiredNotWritten, expiring);
+    }
+
+    /** The balance a member can spend now. */
+    @Transactional(readOnly = true)
+    public long balance(long memberId) {
+        PointsAccount account = accounts.selectById(memberId);
+        return account == null ? 0 : account.getBalance() - lots.expiredNotYetWritten(memberId, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<PointsLedgerLine> ledger(long memberId, Page<PointsEntry> page) {
+        return PageResponse.from(entries.selectPage(page, new LambdaQueryWrapper<PointsEntry>()
+                .eq(PointsEntry::getMemberId, memberId)
+                .orderByDesc(PointsEntry::getId)), PointsService::toLine);
+    }
+
+    @Transactional(readOnly = true)
+    public PointsRuleView rule() {
+        PointsRule rule = rules.selectById(PointsRule.ID);
+        return new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
+    }
+
+    /** Changes the rule; points already earned keep the expiry they were given. */
+    @Transactional
+    public PointsRuleView changeRule(PointsRuleView change) {
+        PointsRule rule = rules.selectById(PointsRule.ID);
+        PointsRuleView before = new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
+        rule.setPointsPerYuan(change.pointsPerYuan());
+        rule.setExpiryDays(change.expiryDays());
+        rule.setUpdatedAt(clock.instant());
+        if (rules.updateById(rule) != 1) {
+            throw new IllegalStateException("The points rule changed concurrently; try again");
+        }
+        audit.record("POINTS_RULE_CHANGED", "points-rule", before, change);
+        return change;
+    }
+
+    /** Runs {@code write} once per key: a repeat, or the loser of a race, answers the first row. */
+    private PointsResult once(String key, Predicate<PointsEntry> samePayload, Supplier<PointsEntry> write) {
+        Optional<PointsEntry> existing = entries.findByKey(key);
+        if (existing.isPresent()) {
+            return replay(existing.get(), samePayload, key);
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return toResult(write.get(), false);
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return toResult(tx.execute(status -> write.get()), false);
+            } catch (DuplicateKeyException e) {
+                Optional<PointsEntry> winner = entries.findByKey(key);
+                if (winner.isPresent()) {
+                    return replay(winner.get(), samePayload, key);
+                }
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static PointsResult replay(PointsEntry entry, Predicate<PointsEntry> samePayload, String key) {
+        if (!samePayload.test(entry)) {
+            throw new IdempotencyConflictException(key);
+        }
+        return toResult(entry, true);
+    }
+
+    private static Predicate<PointsEntry> same(long memberId, PointsEntryType type, PointsSource source, long amount) {
+        return e -> e.getMemberId() == memberId && e.getType() == type && e.getSource() == source
+                && Math.abs(e.getDelta()) == amount;
+    }
+
+    private long reversibleAmount(PointsEntry original) {
+        if (original.getType() == PointsEntryType.REVERSE || original.getType() == PointsEntryType.EXPIRE) {
+            throw new NotReversibleException(original.getId(), original.getType() + " rows are not reversible");
+        }
+        return Math.abs(original.getDelta()) - entries.reversedOf(original.getId());
+    }
+
+    private Instant expiryOfPointsEarnedAt(Instant now) {
+        int expiryDays = rules.selectById(PointsRule.ID).getExpiryDays();
+        LocalDate earned = now.atZone(clock.getZone()).toLocalDate();
+        return earned.plusDays(expiryDays + 1L).atStartOfDay(clock.getZone()).toInstant();
+    }
+
+    private static Map<String, Object> adjustmentAudit(PointsEntry entry, long delta, String reason) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("balance", entry.getBalanceAfter());
+        after.put("delta", delta);
+        after.put("reason", reason);
+        after.put("entryId", entry.getId());
+        return after;
+    }
+
+    private static boolean entryIdEquals(Long a, long b) {
+        return a != null && a == b;
+    }
+
+    private static PointsResult toResult(PointsEntry entry, boolean replayed) {
+        return new PointsResult(entry.getId(), entry.getMemberId(), entry.getDelta(), entry.getBalanceAfter(),
+                entry.getType(), entry.getSource(), entry.getIdempotencyKey(), entry.getCreatedAt(), replayed);
+    }
+
+    private static PointsLedgerLine toLine(PointsEntry entry) {
+        return new PointsLedgerLine(entry.getId(), entry.getDelta(), entry.getBalanceAfter(), entry.getType(),
+                entry.getSource(), entry.getRemark(), entry.getCreatedAt());
+    }
+}

@@ -1,0 +1,6 @@
+package dev.loyalty.points;
+
+/** Why points moved: the business event behind a ledger row. */
+public enum PointsSource {
+    SIGN_IN, MAKEUP_SIGN_IN, BIRTHDAY, PURCHASE, REDEEM, REBATE, ADMIN, EXPIRY
+}

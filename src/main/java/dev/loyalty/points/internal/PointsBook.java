@@ -1,0 +1,152 @@
+package dev.loyalty.points.internal;
+
+import dev.loyalty.points.PointsChanged;
+import dev.loyalty.points.PointsEntryType;
+import dev.loyalty.points.PointsInsufficientException;
+import dev.loyalty.points.PointsSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The bookkeeping under {@code PointsService}: every method runs inside the caller's transaction on an
+ * account locked with {@link #lock}. Each write moves the account with a guarded update, appends one
+ * ledger row with the balance after it, and keeps the lots in step: the points in unexpired lots always
+ * equal the balance when it is positive, and are zero when the member is in debt.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+public class PointsBook {
+
+    /** A floor no balance reaches: used where the balance may go below zero. */
+    private static final long NO_FLOOR = Long.MIN_VALUE / 4;
+
+    private final PointsAccountMapper accounts;
+    private final PointsEntryMapper entries;
+    private final PointsLotMapper lots;
+    private final PointsLotDrawMapper draws;
+    private final ApplicationEventPublisher events;
+
+    PointsBook(PointsAccountMapper accounts, PointsEntryMapper entries, PointsLotMapper lots,
+            PointsLotDrawMapper draws, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.entries = entries;
+        this.lots = lots;
+        this.draws = draws;
+        this.events = events;
+    }
+
+    /** Locks the member's account (creating it on first use) and writes off any lots already past expiry. */
+    public PointsAccount lock(long memberId, Instant now) {
+        PointsAccount account = accounts.lock(memberId);
+        if (account == null) {
+            try {
+                accounts.insert(PointsAccount.empty(memberId, now));
+            } catch (DuplicateKeyException createdConcurrently) {
+                // the other transaction's row is what we lock next
+            }
+            account = accounts.lock(memberId);
+        }
+        expireDue(account, now);
+        return account;
+    }
+
+    /** One EXPIRE row per lot past its expiry with points left. */
+    public List<PointsEntry> expireDue(PointsAccount account, Instant now) {
+        List<PointsEntry> written = new ArrayList<>();
+        for (PointsLot lot : lots.due(account.getMemberId(), now)) {
+            long left = lot.getRemaining();
+            takeFromLot(lot.getId(), left);
+            move(account, -left, 0, 0, left, NO_FLOOR, now);
+            written.add(append(account, -left, PointsEntryType.EXPIRE, PointsSource.EXPIRY, "expire:lot:" + lot.getId(),
+                    "lot:" + lot.getId(), null, null, now));
+        }
+        return written;
+    }
+
+    /**
+     * Adds points: debt is paid first, the rest becomes a lot that expires at {@code expiresAt}.
+     * {@code earned}/{@code spent} say how the running totals move.
+     */
+    public PointsEntry credit(PointsAccount account, long amount, PointsEntryType type, PointsSource source,
+            String key, String reference, Long reversesId, String remark, Instant expiresAt, long earned, long spent,
+            Instant now) {
+        long debtPaid = Math.min(amount, Math.max(0, -account.getBalance()));
+        move(account, amount, earned, spent, 0, NO_FLOOR, now);
+        PointsEntry entry = append(account, amount, type, source, key, reference, reversesId, remark, now);
+        if (amount > debtPaid) {
+            lots.insert(PointsLot.of(account.getMemberId(), entry.getId(), amount - debtPaid, now, expiresAt));
+        }
+        return entry;
+    }
+
+    /**
+     * Takes points: from {@code firstLotOf}'s lot first when given, then first-to-expire-first.
+     * Without {@code allowDebt} a debit beyond the balance throws {@link PointsInsufficientException} and changes nothing.
+     */
+    public PointsEntry debit(PointsAccount account, long amount, PointsEntryType type, PointsSource source,
+            String key, String reference, Long reversesId, String remark, boolean allowDebt, Long firstLotOf,
+            long earned, long spent, Instant now) {
+        long inLots = Math.max(0, account.getBalance());
+        if (!allowDebt && inLots < amount) {
+            throw new PointsInsufficientException(account.getMemberId(), amount, account.getBalance());
+        }
+        move(account, -amount, earned, spent, 0, allowDebt ? NO_FLOOR : 0, now);
+        PointsEntry entry = append(account, -amount, type, source, key, reference, reversesId, remark, now);
+        long toTake = Math.min(amount, inLots);
+        for (PointsLot lot : spendableOrder(account.getMemberId(), firstLotOf, now)) {
+            if (toTake == 0) {
+                break;
+            }
+            long take = Math.min(lot.getRemaining(), toTake);
+            takeFromLot(lot.getId(), take);
+            draws.insert(PointsLotDraw.of(entry.getId(), lot.getId(), take));
+            toTake -= take;
+        }
+        if (toTake != 0) {
+            throw new IllegalStateException("Lots of member " + account.getMemberId() + " hold fewer points than the balance");
+        }
+        return entry;
+    }
+
+    private List<PointsLot> spendableOrder(long memberId, Long firstLotOf, Instant now) {
+        List<PointsLot> ordered = new ArrayList<>(lots.spendable(memberId, now));
+        if (firstLotOf != null) {
+            ordered.stream().filter(lot -> lot.getEntryId().equals(firstLotOf)).findFirst().ifPresent(lot -> {
+                ordered.remove(lot);
+                ordered.add(0, lot);
+            });
+        }
+        return ordered;
+    }
+
+    private void move(PointsAccount account, long delta, long earned, long spent, long expired, long floor, Instant now) {
+        if (accounts.move(account.getMemberId(), delta, earned, spent, expired, floor, now) != 1) {
+            throw new PointsInsufficientException(account.getMemberId(), -delta, account.getBalance());
+        }
+        account.setBalance(account.getBalance() + delta);
+        account.setTotalEarned(account.getTotalEarned() + earned);
+        account.setTotalSpent(account.getTotalSpent() + spent);
+        account.setTotalExpired(account.getTotalExpired() + expired);
+    }
+
+    private void takeFromLot(long lotId, long take) {
+        if (lots.take(lotId, take) != 1) {
+            throw new IllegalStateException("Lot " + lotId + " does not hold " + take + " points");
+        }
+    }
+
+    private PointsEntry append(PointsAccount account, long delta, PointsEntryType type, PointsSource source, String key,
+            String reference, Long reversesId, String remark, Instant now) {
+        PointsEntry entry = PointsEntry.of(account.getMemberId(), delta, account.getBalance(), type, source, key,
+                reference, reversesId, remark, now);
+        entries.insert(entry);
+        events.publishEvent(new PointsChanged(account.getMemberId(), entry.getId(), delta, account.getBalance(), type, source));
+        return entry;
+    }
+}
