@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.persistence.CachedValue;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.points.internal.PointsAccount;
 import dev.loyalty.points.internal.PointsAccountMapper;
@@ -30,7 +31,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +49,7 @@ public class PointsService {
 
     private static final int ATTEMPTS = 3;
     private static final Duration EXPIRING_WINDOW = Duration.ofDays(30);
+    private static final Duration RULE_CACHE_TTL = Duration.ofSeconds(5);
 
     private final PointsBook book;
     private final PointsAccountMapper accounts;
@@ -58,6 +59,7 @@ public class PointsService {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CachedValue<PointsRuleView> ruleCache;
 
     PointsService(PointsBook book, PointsAccountMapper accounts, PointsEntryMapper entries, PointsLotMapper lots,
             PointsRuleMapper rules, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
@@ -68,8 +70,11 @@ public class PointsService {
         this.rules = rules;
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
-        this.tx.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.clock = clock;
+        this.ruleCache = new CachedValue<>(RULE_CACHE_TTL, () -> {
+            PointsRule rule = rules.selectById(PointsRule.ID);
+            return new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
+        });
     }
 
     /** Earns points into a new lot that expires {@code expiryDays} after today, at the end of that day. */
@@ -194,10 +199,9 @@ public class PointsService {
                 .orderByDesc(PointsEntry::getId)), PointsService::toLine);
     }
 
-    @Transactional(readOnly = true)
+    /** The rule in force; read through a cache that other instances see change within seconds. */
     public PointsRuleView rule() {
-        PointsRule rule = rules.selectById(PointsRule.ID);
-        return new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
+        return ruleCache.get();
     }
 
     /** Changes the rule; points already earned keep the expiry they were given. */
@@ -212,17 +216,19 @@ public class PointsService {
             throw new IllegalStateException("The points rule changed concurrently; try again");
         }
         audit.record("POINTS_RULE_CHANGED", "points-rule", before, change);
+        ruleCache.forget();
         return change;
     }
 
-    /** Runs {@code write} once per key: a repeat, or the loser of a race, answers the first row. */
+    /**
+     * Runs {@code write} once per key: a repeat, or the loser of a race, answers the first row. On its own
+     * it does not look the key up first: the unique key refuses a repeat and the transaction rolls back,
+     * which keeps the common case (a new key) at one transaction.
+     */
     private PointsResult once(String key, Predicate<PointsEntry> samePayload, Supplier<PointsEntry> write) {
-        Optional<PointsEntry> existing = entries.findByKey(key);
-        if (existing.isPresent()) {
-            return replay(existing.get(), samePayload, key);
-        }
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            return toResult(write.get(), false);
+            Optional<PointsEntry> existing = entries.findByKey(key);
+            return existing.isPresent() ? replay(existing.get(), samePayload, key) : toResult(write.get(), false);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -263,7 +269,7 @@ public class PointsService {
     }
 
     private Instant expiryOfPointsEarnedAt(Instant now) {
-        int expiryDays = rules.selectById(PointsRule.ID).getExpiryDays();
+        int expiryDays = ruleCache.get().expiryDays();
         LocalDate earned = now.atZone(clock.getZone()).toLocalDate();
         return earned.plusDays(expiryDays + 1L).atStartOfDay(clock.getZone()).toInstant();
     }
