@@ -5,6 +5,8 @@ import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
 import dev.loyalty.points.PointsService;
+import dev.loyalty.signin.SignInService;
+import dev.loyalty.signin.SignInStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -25,10 +27,12 @@ class MeController {
 
     private final MemberService members;
     private final PointsService points;
+    private final SignInService signIns;
 
-    MeController(MemberService members, PointsService points) {
+    MeController(MemberService members, PointsService points, SignInService signIns) {
         this.members = members;
         this.points = points;
+        this.signIns = signIns;
     }
 
     @Operation(summary = "The logged-in member with their balances")
@@ -46,11 +50,11 @@ class MeController {
 
     private Me compose(MemberProfile profile) {
         return new Me(profile.id(), profile.nickname(), profile.avatarUrl(), profile.birthday(), profile.level(),
-                profile.phoneMasked(), new Me.Points(points.balance(profile.id())));
+                profile.phoneMasked(), new Me.Points(points.balance(profile.id())), signIns.status(profile.id()));
     }
 
     record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,
-            String phoneMasked, Points points) {
+            String phoneMasked, Points points, SignInStatus signIn) {
 
         record Points(long balance) {
         }

@@ -12,6 +12,9 @@ import dev.loyalty.member.internal.PhoneCipher;
 import dev.loyalty.wechat.MiniProgram;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -67,6 +70,29 @@ public class MemberService {
     @Transactional(readOnly = true)
     public boolean exists(long memberId) {
         return members.selectById(memberId) != null;
+    }
+
+    /** The points multiplier of the member's level, in percent (100 = ×1). */
+    @Transactional(readOnly = true)
+    public int pointsMultiplierPercent(long memberId) {
+        return levels.findByCode(load(memberId).getLevelCode())
+                .map(MemberLevel::getPointsMultiplierPercent)
+                .orElse(100);
+    }
+
+    /** Nicknames of these members, by id; members without one are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> nicknames(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, String> nicknames = new HashMap<>();
+        for (Member member : members.selectByIds(memberIds)) {
+            if (member.getNickname() != null) {
+                nicknames.put(member.getId(), member.getNickname());
+            }
+        }
+        return nicknames;
     }
 
     @Transactional(readOnly = true)

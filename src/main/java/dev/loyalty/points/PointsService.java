@@ -192,6 +192,28 @@ public class PointsService {
         return account == null ? 0 : account.getBalance() - lots.expiredNotYetWritten(memberId, clock.instant());
     }
 
+    /** The members with the highest balances, highest first: {@code [memberId, balance]} pairs. */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<Long, Long>> topBalances(int limit) {
+        return accounts.selectList(new LambdaQueryWrapper<PointsAccount>()
+                        .gt(PointsAccount::getBalance, 0)
+                        .orderByDesc(PointsAccount::getBalance)
+                        .orderByAsc(PointsAccount::getMemberId)
+                        .last("LIMIT " + limit))
+                .stream().map(a -> Map.entry(a.getMemberId(), a.getBalance())).toList();
+    }
+
+    /** 1-based rank of the member by balance, or null without points. */
+    @Transactional(readOnly = true)
+    public Integer balanceRank(long memberId) {
+        PointsAccount mine = accounts.selectById(memberId);
+        if (mine == null || mine.getBalance() <= 0) {
+            return null;
+        }
+        return Math.toIntExact(accounts.selectCount(new LambdaQueryWrapper<PointsAccount>()
+                .gt(PointsAccount::getBalance, mine.getBalance())) + 1);
+    }
+
     @Transactional(readOnly = true)
     public PageResponse<PointsLedgerLine> ledger(long memberId, Page<PointsEntry> page) {
         return PageResponse.from(entries.selectPage(page, new LambdaQueryWrapper<PointsEntry>()

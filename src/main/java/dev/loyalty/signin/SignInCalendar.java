@@ -1,0 +1,15 @@
+package dev.loyalty.signin;
+
+import java.time.LocalDate;
+import java.util.List;
+
+public record SignInCalendar(String month, List<Day> days, int streak, boolean signedToday, int makeupLeft,
+        NextReward nextReward) {
+
+    public record Day(LocalDate date, boolean signedIn, boolean makeup, long points) {
+    }
+
+    /** What the next sign-in earns: its position in the streak, and its points. */
+    public record NextReward(int streakDay, long points) {
+    }
+}

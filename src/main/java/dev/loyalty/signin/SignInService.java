@@ -1,0 +1,317 @@
+package dev.loyalty.signin;
+
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.member.MemberService;
+import dev.loyalty.points.PointsMovement;
+import dev.loyalty.points.PointsResult;
+import dev.loyalty.points.PointsService;
+import dev.loyalty.points.PointsSource;
+import dev.loyalty.signin.internal.SignInRecord;
+import dev.loyalty.signin.internal.SignInRecordMapper;
+import dev.loyalty.signin.internal.SignInRule;
+import dev.loyalty.signin.internal.SignInRuleMapper;
+import dev.loyalty.signin.internal.SignInState;
+import dev.loyalty.signin.internal.SignInStateMapper;
+import dev.loyalty.signin.internal.StreakLeaderboard;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Daily sign-in. MySQL is the system of record: one row per member and date (unique), and a state row per
+ * member whose lock queues that member's sign-ins, so twenty taps at once give one sign-in and one award.
+ * Redis only mirrors streaks for the leaderboard.
+ */
+@Service
+public class SignInService {
+
+    private static final int BOARD_SIZE = 50;
+    private static final Duration RULE_CACHE_TTL = Duration.ofSeconds(5);
+
+    private final SignInRecordMapper records;
+    private final SignInStateMapper states;
+    private final SignInRuleMapper rules;
+    private final StreakLeaderboard board;
+    private final PointsService points;
+    private final MemberService members;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final CachedValue<SignInRuleView> ruleCache;
+
+    SignInService(SignInRecordMapper records, SignInStateMapper states, SignInRuleMapper rules, StreakLeaderboard board,
+            PointsService points, MemberService members, AuditTrail audit, ApplicationEventPublisher events,
+            JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+        this.records = records;
+        this.states = states;
+        this.rules = rules;
+        this.board = board;
+        this.points = points;
+        this.members = members;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.ruleCache = new CachedValue<>(RULE_CACHE_TTL, () -> toView(rules.selectById(SignInRule.ID)));
+    }
+
+    /** Signs the member in for today; every later call today answers the first result. */
+    public SignInResult signIn(long memberId) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<SignInRecord> done = records.find(memberId, today);
+        if (done.isPresent()) {
+            return already(done.get());
+        }
+        try {
+            return tx.execute(status -> {
+                SignInState state = states.lock(memberId);
+                Optional<SignInRecord> signedMeanwhile = records.find(memberId, today);
+                if (signedMeanwhile.isPresent()) {
+                    return already(signedMeanwhile.get());
+                }
+                int streak = today.minusDays(1).equals(state.getLastDate()) ? state.getStreak() + 1 : 1;
+                Reward reward = reward(ruleCache.get(), memberId, streak, false);
+                SignInRecord record = SignInRecord.of(memberId, today, streak, reward.points(), reward.bonus(), false, 0,
+                        clock.instant());
+                record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
+                records.insert(record);
+                if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
+                    states.advance(memberId, today, streak);
+                }
+                events.publishEvent(new SignedIn(memberId, today, streak, reward.points(), false));
+                afterCommit(() -> board.record(memberId, today, streak));
+                return new SignInResult(today, streak, reward.points(), reward.bonus(), false);
+            });
+        } catch (DuplicateKeyException raceLost) {
+            return already(records.find(memberId, today).orElseThrow(() -> raceLost));
+        }
+    }
+
+    /**
+     * Makes up a missed date of this month within the window, paying {@code costPoints} in the same
+     * transaction. It earns the base points only, and joins the runs on either side into one streak.
+     */
+    public SignInResult makeup(long memberId, LocalDate date) {
+        LocalDate today = LocalDate.now(clock);
+        SignInRuleView rule = ruleCache.get();
+        SignInRuleView.Makeup makeup = rule.makeup();
+        if (!makeup.enabled()) {
+            throw new MakeupNotAllowedException("Makeup sign-in is switched off");
+        }
+        if (!date.isBefore(today)) {
+            throw new MakeupNotAllowedException("Only a past date can be made up; sign in for today instead");
+        }
+        if (date.isBefore(today.minusDays(makeup.windowDays()))) {
+            throw new MakeupNotAllowedException("Only the last " + makeup.windowDays() + " days can be made up");
+        }
+        if (!YearMonth.from(date).equals(YearMonth.from(today))) {
+            throw new MakeupNotAllowedException("Only dates of the current month can be made up");
+        }
+        Set<LocalDate> renumbered = new HashSet<>();
+        SignInResult result = tx.execute(status -> {
+            SignInState state = states.lock(memberId);
+            Optional<SignInRecord> existing = records.find(memberId, date);
+            if (existing.isPresent()) {
+                if (Boolean.TRUE.equals(existing.get().getMakeup())) {
+                    return already(existing.get());
+                }
+                throw new MakeupNotAllowedException(date + " is already signed in");
+            }
+            YearMonth month = YearMonth.from(today);
+            if (records.makeupsBetween(memberId, month.atDay(1), month.atEndOfMonth()) >= makeup.monthlyLimit()) {
+                throw new MakeupLimitReachedException(makeup.monthlyLimit());
+            }
+            if (makeup.costPoints() > 0) {
+                points.spend(new PointsMovement(memberId, makeup.costPoints(), PointsSource.MAKEUP_SIGN_IN,
+                        "signin-makeup-cost:" + memberId + ":" + date, "signin:" + date, "补签 " + date));
+            }
+            int streak = records.find(memberId, date.minusDays(1)).map(r -> r.getStreak() + 1).orElse(1);
+            Reward reward = reward(rule, memberId, streak, true);
+            SignInRecord record = SignInRecord.of(memberId, date, streak, reward.points(), 0, true, makeup.costPoints(),
+                    clock.instant());
+            record.setPointsEntryId(award(memberId, date, reward.points(), "补签 " + date));
+            records.insert(record);
+            int lastStreak = renumberRunAfter(memberId, date, streak, today, renumbered);
+            LocalDate runEnd = date.plusDays(renumbered.size());
+            if (state.getLastDate() == null || !runEnd.isBefore(state.getLastDate())) {
+                states.advance(memberId, runEnd, lastStreak);
+            }
+            events.publishEvent(new SignedIn(memberId, date, streak, reward.points(), true));
+            afterCommit(() -> board.forget(List.of(today, today.minusDays(1))));
+            return new SignInResult(date, currentStreak(runEnd, lastStreak, today), reward.points(), 0, false);
+        });
+        return Objects.requireNonNull(result);
+    }
+
+    @Transactional(readOnly = true)
+    public SignInStatus status(long memberId) {
+        LocalDate today = LocalDate.now(clock);
+        SignInState state = states.selectById(memberId);
+        if (state == null || state.getLastDate() == null) {
+            return new SignInStatus(false, 0);
+        }
+        return new SignInStatus(today.equals(state.getLastDate()),
+                currentStreak(state.getLastDate(), state.getStreak(), today));
+    }
+
+    @Transactional(readOnly = true)
+    public SignInCalendar calendar(long memberId, YearMonth month) {
+        LocalDate today = LocalDate.now(clock);
+        Map<LocalDate, SignInRecord> signed = records.between(memberId, month.atDay(1), month.atEndOfMonth()).stream()
+                .collect(Collectors.toMap(SignInRecord::getSignDate, Function.identity()));
+        List<SignInCalendar.Day> days = new ArrayList<>();
+        for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+            SignInRecord record = signed.get(day);
+            days.add(record == null
+                    ? new SignInCalendar.Day(day, false, false, 0)
+                    : new SignInCalendar.Day(day, true, Boolean.TRUE.equals(record.getMakeup()), record.getPoints()));
+        }
+        SignInStatus status = status(memberId);
+        SignInRuleView rule = ruleCache.get();
+        int makeupLeft = 0;
+        if (month.equals(YearMonth.from(today)) && rule.makeup().enabled()) {
+            long used = records.makeupsBetween(memberId, month.atDay(1), month.atEndOfMonth());
+            makeupLeft = (int) Math.max(0, rule.makeup().monthlyLimit() - used);
+        }
+        int nextDay = status.streak() + 1;
+        return new SignInCalendar(month.toString(), days, status.streak(), status.signedToday(), makeupLeft,
+                new SignInCalendar.NextReward(nextDay, reward(rule, memberId, nextDay, false).points()));
+    }
+
+    public Leaderboard streakLeaderboard(long memberId) {
+        LocalDate today = LocalDate.now(clock);
+        var top = board.top(today, BOARD_SIZE);
+        Map<Long, String> nicknames = members.nicknames(top.stream().map(e -> e.getValue()).toList());
+        List<Leaderboard.Entry> items = new ArrayList<>();
+        for (int i = 0; i < top.size(); i++) {
+            long id = top.get(i).getValue();
+            items.add(new Leaderboard.Entry(i + 1, id, nicknames.get(id), top.get(i).getScore().longValue()));
+        }
+        return new Leaderboard(items, new Leaderboard.Me(board.rankOf(today, memberId), status(memberId).streak()));
+    }
+
+    public SignInRuleView rule() {
+        return ruleCache.get();
+    }
+
+    /** Changes the rule; it applies from the next sign-in, and past sign-ins keep what they earned. */
+    @Transactional
+    public SignInRuleView changeRule(SignInRuleView change) {
+        validate(change);
+        SignInRule rule = rules.selectById(SignInRule.ID);
+        SignInRuleView before = toView(rule);
+        rule.setBasePoints(change.basePoints());
+        rule.setCycleDays(change.cycleDays());
+        rule.setStreakBonuses(json.writeValueAsString(change.streakBonuses()));
+        rule.setMakeupEnabled(change.makeup().enabled());
+        rule.setMakeupWindowDays(change.makeup().windowDays());
+        rule.setMakeupMonthlyLimit(change.makeup().monthlyLimit());
+        rule.setMakeupCostPoints(change.makeup().costPoints());
+        rule.setUpdatedAt(clock.instant());
+        if (rules.updateById(rule) != 1) {
+            throw new IllegalStateException("The sign-in rule changed concurrently; try again");
+        }
+        audit.record("SIGN_IN_RULE_CHANGED", "sign-in-rule", before, change);
+        ruleCache.forget();
+        return toView(rule);
+    }
+
+    private Long award(long memberId, LocalDate date, long amount, String remark) {
+        if (amount <= 0) {
+            return null;
+        }
+        PointsResult earned = points.earn(new PointsMovement(memberId, amount, PointsSource.SIGN_IN,
+                "signin:" + memberId + ":" + date, "signin:" + date, remark));
+        return earned.entryId();
+    }
+
+    /** Renumbers the records that follow {@code date} without a gap; answers the streak at the end of that run. */
+    private int renumberRunAfter(long memberId, LocalDate date, int streak, LocalDate today, Set<LocalDate> renumbered) {
+        int current = streak;
+        LocalDate expected = date.plusDays(1);
+        for (SignInRecord next : records.between(memberId, expected, today)) {
+            if (!next.getSignDate().equals(expected)) {
+                break;
+            }
+            current++;
+            records.renumber(next.getId(), current);
+            renumbered.add(expected);
+            expected = expected.plusDays(1);
+        }
+        return current;
+    }
+
+    private Reward reward(SignInRuleView rule, long memberId, int streak, boolean makeup) {
+        int multiplier = members.pointsMultiplierPercent(memberId);
+        long bonus = makeup ? 0 : rule.bonusFor(streak);
+        long total = (rule.basePoints() + bonus) * multiplier / 100;
+        long basePart = rule.basePoints() * multiplier / 100;
+        return new Reward(total, total - basePart);
+    }
+
+    private static int currentStreak(LocalDate lastDate, int streak, LocalDate today) {
+        return lastDate.equals(today) || lastDate.equals(today.minusDays(1)) ? streak : 0;
+    }
+
+    private static SignInResult already(SignInRecord record) {
+        return new SignInResult(record.getSignDate(), record.getStreak(), record.getPoints(), record.getBonusPoints(), true);
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    private static void validate(SignInRuleView rule) {
+        Set<Integer> days = new HashSet<>();
+        for (SignInRuleView.StreakBonus bonus : rule.streakBonuses()) {
+            if (bonus.day() < 1 || bonus.day() > rule.cycleDays()) {
+                throw new InvalidRequestException("streakBonuses", "bonus day " + bonus.day() + " is outside the cycle of "
+                        + rule.cycleDays() + " days");
+            }
+            if (!days.add(bonus.day())) {
+                throw new InvalidRequestException("streakBonuses", "day " + bonus.day() + " has two bonuses");
+            }
+        }
+    }
+
+    private SignInRuleView toView(SignInRule rule) {
+        List<SignInRuleView.StreakBonus> bonuses = json.readValue(rule.getStreakBonuses(),
+                new TypeReference<List<SignInRuleView.StreakBonus>>() { });
+        return new SignInRuleView(rule.getBasePoints(), rule.getCycleDays(), bonuses,
+                new SignInRuleView.Makeup(rule.getMakeupEnabled(), rule.getMakeupWindowDays(),
+                        rule.getMakeupMonthlyLimit(), rule.getMakeupCostPoints()));
+    }
+
+    private record Reward(long points, long bonus) {
+    }
+}

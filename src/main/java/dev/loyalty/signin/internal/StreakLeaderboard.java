@@ -1,0 +1,103 @@
+package dev.loyalty.signin.internal;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.redisson.api.RBucket;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.protocol.ScoredEntry;
+import org.redisson.client.codec.LongCodec;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Streaks in Redis sorted sets, one per date: a member's streak is alive while they signed today or
+ * yesterday, so the board is the union (max) of the two days, cached for a few seconds. Redis holds a
+ * copy only: a day's set is (re)built from MySQL whenever its "loaded" marker is missing, and a sign-in
+ * adds itself only to a set that was loaded, so a flushed Redis never shows a partial board.
+ */
+@Component
+public class StreakLeaderboard {
+
+    private static final Logger log = LoggerFactory.getLogger(StreakLeaderboard.class);
+    private static final String PREFIX = "loyalty:lb:streak:";
+    private static final Duration DAY_TTL = Duration.ofDays(3);
+    private static final Duration BOARD_TTL = Duration.ofSeconds(10);
+
+    private final RedissonClient redisson;
+    private final SignInRecordMapper records;
+
+    StreakLeaderboard(RedissonClient redisson, SignInRecordMapper records) {
+        this.redisson = redisson;
+        this.records = records;
+    }
+
+    /** After a commit: the member's streak on a date. */
+    public void record(long memberId, LocalDate date, int streak) {
+        try {
+            if (loadedMarker(date).isExists()) {
+                RScoredSortedSet<Long> day = day(date);
+                day.add(streak, memberId);
+                day.expire(DAY_TTL);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not update the streak leaderboard (it is rebuilt from MySQL): {}", e.toString());
+        }
+    }
+
+    /** After a makeup renumbered streaks: the day sets are rebuilt from MySQL on the next read. */
+    public void forget(Collection<LocalDate> dates) {
+        try {
+            for (LocalDate date : dates) {
+                loadedMarker(date).delete();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not reset the streak leaderboard: {}", e.toString());
+        }
+    }
+
+    public List<ScoredEntry<Long>> top(LocalDate today, int n) {
+        return List.copyOf(current(today).entryRangeReversed(0, n - 1));
+    }
+
+    /** 1-based rank, or null when the member has no live streak. */
+    public Integer rankOf(LocalDate today, long memberId) {
+        Integer rank = current(today).revRank(memberId);
+        return rank == null ? null : rank + 1;
+    }
+
+    private RScoredSortedSet<Long> current(LocalDate today) {
+        RScoredSortedSet<Long> board = redisson.getScoredSortedSet(PREFIX + "current:" + today, LongCodec.INSTANCE);
+        if (!board.isExists()) {
+            LocalDate yesterday = today.minusDays(1);
+            ensureLoaded(today);
+            ensureLoaded(yesterday);
+            board.union(RScoredSortedSet.Aggregate.MAX, PREFIX + today, PREFIX + yesterday);
+            board.expire(BOARD_TTL);
+        }
+        return board;
+    }
+
+    private void ensureLoaded(LocalDate date) {
+        RBucket<String> marker = loadedMarker(date);
+        if (marker.setIfAbsent("1", DAY_TTL)) {
+            RScoredSortedSet<Long> day = day(date);
+            for (SignInRecord record : records.on(date)) {
+                day.add(record.getStreak(), record.getMemberId());
+            }
+            day.expire(DAY_TTL);
+        }
+    }
+
+    private RScoredSortedSet<Long> day(LocalDate date) {
+        return redisson.getScoredSortedSet(PREFIX + date, LongCodec.INSTANCE);
+    }
+
+    private RBucket<String> loadedMarker(LocalDate date) {
+        return redisson.getBucket(PREFIX + date + ":loaded", StringCodec.INSTANCE);
+    }
+}
