@@ -20,6 +20,16 @@ public class MutableClock extends Clock {
         offset.updateAndGet(current -> current.plus(by));
     }
 
+    /** From now on "now" is {@code instant}, and moves on with real time. */
+    public void pinAt(Instant instant) {
+        offset.set(Duration.between(Instant.now(), instant));
+    }
+
+    /** Ten in the morning of {@code date} in the business zone. */
+    public void pinAt(java.time.LocalDate date) {
+        pinAt(date.atTime(10, 0).atZone(zone).toInstant());
+    }
+
     public void reset() {
         offset.set(Duration.ZERO);
     }
