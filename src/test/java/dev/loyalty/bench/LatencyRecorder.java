@@ -22,8 +22,8 @@ final class LatencyRecorder {
         long[] sorted = Arrays.copyOf(nanos, n);
         Arrays.sort(sorted);
         double perSecond = n / (wallNanos / 1e9);
-        return String.format("%-28s %8d ops %10.0f ops/s   p50 %7.2f ms   p99 %7.2f ms", name, n, perSecond,
-                percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.99) / 1e6);
+        return String.format("%-30s %8d ops %10.0f ops/s   p50 %7.2f ms   p95 %7.2f ms   p99 %7.2f ms", name, n,
+                perSecond, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.95) / 1e6, percentile(sorted, 0.99) / 1e6);
     }
 
     double perSecond(long wallNanos) {

@@ -1,6 +1,5 @@
 package dev.loyalty.bench;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.loyalty.LoyaltyApplication;
 import dev.loyalty.points.PointsMovement;
@@ -11,13 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,12 +40,12 @@ public final class PointsEarnBenchmark {
             System.out.printf("database %s, %d members, %d threads, %d earns each way%n",
                     env.getProperty("spring.datasource.url"), members, threads, earns);
             DataSource dataSource = app.getBean(DataSource.class);
-            long firstMember = createMembers(dataSource, members, run);
+            long firstMember = BenchSupport.createMembers(dataSource, members, run).get(0);
             PointsService points = app.getBean(PointsService.class);
 
             warmUp(points, firstMember, run);
             LatencyRecorder service = new LatencyRecorder(earns);
-            long serviceWall = timed(threads, earns, i -> {
+            long serviceWall = BenchSupport.timed(threads, earns, i -> {
                 long member = firstMember + ThreadLocalRandom.current().nextInt(members);
                 long started = System.nanoTime();
                 points.earn(new PointsMovement(member, 10, PointsSource.PURCHASE, "bench:" + run + ":" + i, null, null));
@@ -60,8 +53,8 @@ public final class PointsEarnBenchmark {
             });
 
             LatencyRecorder bare = new LatencyRecorder(earns);
-            try (HikariDataSource pool = barePool(env, threads)) {
-                long bareWall = timed(threads, earns, i -> {
+            try (HikariDataSource pool = BenchSupport.barePool(env, threads)) {
+                long bareWall = BenchSupport.timed(threads, earns, i -> {
                     long member = firstMember + ThreadLocalRandom.current().nextInt(members);
                     long started = System.nanoTime();
                     bareEarn(pool, member, "bare:" + run + ":" + i);
@@ -72,29 +65,6 @@ public final class PointsEarnBenchmark {
                 System.out.printf("ratio: PointsService.earn reaches %.0f%% of the bare JDBC rate%n",
                         100 * service.perSecond(serviceWall) / bare.perSecond(bareWall));
             }
-        }
-    }
-
-    private static long createMembers(DataSource dataSource, int members, String run) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement(
-                        "INSERT INTO member (openid, level_code, growth, created_at, updated_at) VALUES (?, 'BASE', 0, ?, ?)",
-                        PreparedStatement.RETURN_GENERATED_KEYS)) {
-            Timestamp now = Timestamp.from(Instant.now());
-            long first = -1;
-            for (int i = 0; i < members; i++) {
-                insert.setString(1, "bench-" + run + "-" + i);
-                insert.setTimestamp(2, now);
-                insert.setTimestamp(3, now);
-                insert.executeUpdate();
-                try (var keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    if (first < 0) {
-                        first = keys.getLong(1);
-                    }
-                }
-            }
-            return first;
         }
     }
 
@@ -141,40 +111,5 @@ public final class PointsEarnBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static HikariDataSource barePool(Environment env, int threads) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.getProperty("spring.datasource.url"));
-        config.setUsername(env.getProperty("spring.datasource.username"));
-        config.setPassword(env.getProperty("spring.datasource.password", ""));
-        config.setMaximumPoolSize(threads);
-        return new HikariDataSource(config);
-    }
-
-    private static long timed(int threads, int operations, IntConsumer operation) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        AtomicLong next = new AtomicLong();
-        List<Future<?>> workers = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            workers.add(pool.submit(() -> {
-                for (long i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
-                    operation.accept((int) i);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> worker : workers) {
-            worker.get();
-        }
-        long wall = System.nanoTime() - started;
-        pool.shutdown();
-        return wall;
-    }
-
-    @FunctionalInterface
-    private interface IntConsumer {
-        void accept(int i) throws Exception;
     }
 }

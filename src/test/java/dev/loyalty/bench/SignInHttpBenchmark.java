@@ -1,0 +1,148 @@
+package dev.loyalty.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.loyalty.LoyaltyApplication;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.security.TokenService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@code POST /api/app/sign-ins} over HTTP: {@code members} distinct members (2000) each signing in once,
+ * from {@code clients} concurrent clients (64), against the app running on MariaDB/MySQL and Redis. Then the
+ * same number of bare JDBC transactions with the writes a first sign-in makes (state, record, account,
+ * ledger row, lot). Run with {@code bench/run sign-in}.
+ */
+public final class SignInHttpBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int members = Integer.getInteger("members", 2_000);
+        int clients = Integer.getInteger("clients", 64);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoyaltyApplication.class)
+                .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
+                        "--logging.level.root=WARN")) {
+            Environment env = app.getEnvironment();
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            System.out.printf("database %s, %d members, %d clients%n", env.getProperty("spring.datasource.url"),
+                    members, clients);
+            List<Long> ids = BenchSupport.createMembers(app.getBean(DataSource.class), members, run);
+            TokenService tokens = app.getBean(TokenService.class);
+            List<String> bearer = ids.stream().map(id -> tokens.issue(new Actor(Actor.Type.MEMBER, id)).token()).toList();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            URI signIn = URI.create("http://127.0.0.1:" + port + "/api/app/sign-ins");
+
+            warmUp(http, URI.create("http://127.0.0.1:" + port + "/api/app/me"), bearer);
+            AtomicInteger errors = new AtomicInteger();
+            LatencyRecorder overHttp = new LatencyRecorder(members);
+            long httpWall = BenchSupport.timed(clients, members, i -> {
+                HttpRequest request = HttpRequest.newBuilder(signIn)
+                        .header("Authorization", "Bearer " + bearer.get(i))
+                        .POST(HttpRequest.BodyPublishers.noBody()).build();
+                long started = System.nanoTime();
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                overHttp.record(System.nanoTime() - started);
+                if (response.statusCode() != 200 || response.body().contains("\"alreadySignedIn\":true")) {
+                    errors.incrementAndGet();
+                }
+            });
+
+            LatencyRecorder bare = new LatencyRecorder(members);
+            long firstBareMember = 1_000_000_000_000L + System.nanoTime() % 1_000_000_000L;
+            try (HikariDataSource pool = BenchSupport.barePool(env, clients)) {
+                long bareWall = BenchSupport.timed(clients, members, i -> {
+                    long started = System.nanoTime();
+                    bareSignIn(pool, firstBareMember + i, "bare:" + run + ":" + i);
+                    bare.record(System.nanoTime() - started);
+                });
+                System.out.println(overHttp.summary("POST /api/app/sign-ins", httpWall) + "   errors " + errors.get());
+                System.out.println(bare.summary("bare JDBC (5 writes, 1 tx)", bareWall));
+                System.out.printf("ratio: the app reaches %.0f%% of the bare JDBC rate%n",
+                        100 * overHttp.perSecond(httpWall) / bare.perSecond(bareWall));
+            }
+            long records = app.getBean(org.springframework.jdbc.core.JdbcTemplate.class).queryForObject(
+                    "SELECT COUNT(*) FROM signin_record WHERE member_id BETWEEN ? AND ?", Long.class,
+                    ids.get(0), ids.get(ids.size() - 1));
+            System.out.printf("sign-in records written: %d of %d%n", records, members);
+        }
+    }
+
+    private static void warmUp(HttpClient http, URI me, List<String> bearer) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            http.send(HttpRequest.newBuilder(me).header("Authorization", "Bearer " + bearer.get(i % bearer.size())).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+    }
+
+    /** The rows a member's first sign-in writes, with nothing around them. */
+    private static void bareSignIn(DataSource pool, long member, String key) {
+        Timestamp now = Timestamp.from(Instant.now());
+        Date today = Date.valueOf(LocalDate.now());
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement state = c.prepareStatement(
+                    "INSERT INTO signin_state (member_id, last_date, streak) VALUES (?, ?, 1)");
+                    PreparedStatement record = c.prepareStatement("""
+                            INSERT INTO signin_record (member_id, sign_date, streak, points, bonus_points, makeup, makeup_cost, created_at)
+                            VALUES (?, ?, 1, 5, 0, FALSE, 0, ?)""");
+                    PreparedStatement account = c.prepareStatement("""
+                            INSERT INTO points_account (member_id, balance, total_earned, total_spent, total_expired, version, created_at, updated_at)
+                            VALUES (?, 5, 5, 0, 0, 1, ?, ?)""");
+                    PreparedStatement entry = c.prepareStatement("""
+                            INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, created_at)
+                            VALUES (?, 5, 5, 'EARN', 'SIGN_IN', ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS);
+                    PreparedStatement lot = c.prepareStatement("""
+                            INSERT INTO points_lot (member_id, entry_id, amount, remaining, earned_at, expires_at)
+                            VALUES (?, ?, 5, 5, ?, ?)""")) {
+                state.setLong(1, member);
+                state.setDate(2, today);
+                state.executeUpdate();
+                record.setLong(1, member);
+                record.setDate(2, today);
+                record.setTimestamp(3, now);
+                record.executeUpdate();
+                account.setLong(1, member);
+                account.setTimestamp(2, now);
+                account.setTimestamp(3, now);
+                account.executeUpdate();
+                entry.setLong(1, member);
+                entry.setString(2, key);
+                entry.setTimestamp(3, now);
+                entry.executeUpdate();
+                long entryId;
+                try (var keys = entry.getGeneratedKeys()) {
+                    keys.next();
+                    entryId = keys.getLong(1);
+                }
+                lot.setLong(1, member);
+                lot.setLong(2, entryId);
+                lot.setTimestamp(3, now);
+                lot.setTimestamp(4, now);
+                lot.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
