@@ -5,6 +5,8 @@ CREATE TABLE points_account (
     total_earned  BIGINT      NOT NULL DEFAULT 0,
     total_spent   BIGINT      NOT NULL DEFAULT 0,
     total_expired BIGINT      NOT NULL DEFAULT 0,
+    -- no lot expires before this instant: writes skip the expiry check until then
+    next_expiry_at DATETIME(6) NULL,
     version       BIGINT      NOT NULL DEFAULT 0,
     created_at    DATETIME(6) NOT NULL,
     updated_at    DATETIME(6) NOT NULL,

@@ -10,7 +10,11 @@ import dev.loyalty.member.internal.MemberLevelMapper;
 import dev.loyalty.member.internal.MemberMapper;
 import dev.loyalty.member.internal.PhoneCipher;
 import dev.loyalty.wechat.MiniProgram;
+import dev.loyalty.common.persistence.CachedValue;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,19 +30,20 @@ public class MemberService {
 
     private final MiniProgram miniProgram;
     private final MemberMapper members;
-    private final MemberLevelMapper levels;
     private final PhoneCipher phoneCipher;
     private final TokenService tokens;
     private final Clock clock;
+    private final CachedValue<Map<String, MemberLevel>> levelsByCode;
 
     MemberService(MiniProgram miniProgram, MemberMapper members, MemberLevelMapper levels, PhoneCipher phoneCipher,
             TokenService tokens, Clock clock) {
         this.miniProgram = miniProgram;
         this.members = members;
-        this.levels = levels;
         this.phoneCipher = phoneCipher;
         this.tokens = tokens;
         this.clock = clock;
+        this.levelsByCode = new CachedValue<>(Duration.ofSeconds(30), () -> levels.selectList(null).stream()
+                .collect(Collectors.toMap(MemberLevel::getCode, Function.identity())));
     }
 
     /**
@@ -73,11 +78,9 @@ public class MemberService {
     }
 
     /** The points multiplier of the member's level, in percent (100 = ×1). */
-    @Transactional(readOnly = true)
     public int pointsMultiplierPercent(long memberId) {
-        return levels.findByCode(load(memberId).getLevelCode())
-                .map(MemberLevel::getPointsMultiplierPercent)
-                .orElse(100);
+        MemberLevel level = levelsByCode.get().get(load(memberId).getLevelCode());
+        return level == null ? 100 : level.getPointsMultiplierPercent();
     }
 
     /** Nicknames of these members, by id; members without one are left out. */
@@ -163,7 +166,7 @@ public class MemberService {
     }
 
     private MemberProfile toProfile(Member member) {
-        MemberLevel level = levels.findByCode(member.getLevelCode()).orElse(null);
+        MemberLevel level = levelsByCode.get().get(member.getLevelCode());
         MemberProfile.Level shownLevel = level == null
                 ? new MemberProfile.Level(member.getLevelCode(), member.getLevelCode())
                 : new MemberProfile.Level(level.getCode(), level.getName());

@@ -41,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on that member's account row, on one app instance or many.
  *
  * <p>Called inside a caller's transaction, a command joins it, so the caller's change and the points
- * commit together; a concurrent duplicate key then fails the caller's transaction, whose own natural key
- * (a sign-in date, an order number) is expected to have stopped the duplicate first.
+ * commit together. There the caller's own natural key (a sign-in date, an order number) must stop a
+ * repeat first: a points key used twice fails the caller's transaction with a duplicate key.
  */
 @Service
 public class PointsService {
@@ -249,8 +249,7 @@ public class PointsService {
      */
     private PointsResult once(String key, Predicate<PointsEntry> samePayload, Supplier<PointsEntry> write) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            Optional<PointsEntry> existing = entries.findByKey(key);
-            return existing.isPresent() ? replay(existing.get(), samePayload, key) : toResult(write.get(), false);
+            return toResult(write.get(), false);
         }
         for (int attempt = 1; ; attempt++) {
             try {

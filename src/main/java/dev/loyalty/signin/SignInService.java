@@ -80,36 +80,48 @@ public class SignInService {
         this.ruleCache = new CachedValue<>(RULE_CACHE_TTL, () -> toView(rules.selectById(SignInRule.ID)));
     }
 
-    /** Signs the member in for today; every later call today answers the first result. */
+    /**
+     * Signs the member in for today; every later call today answers the first result. The state row's
+     * lock queues a member's taps; the unique (member, date) key decides if two first taps race.
+     */
     public SignInResult signIn(long memberId) {
         LocalDate today = LocalDate.now(clock);
         Optional<SignInRecord> done = records.find(memberId, today);
         if (done.isPresent()) {
             return already(done.get());
         }
-        try {
-            return tx.execute(status -> {
-                SignInState state = states.lock(memberId);
-                Optional<SignInRecord> signedMeanwhile = records.find(memberId, today);
-                if (signedMeanwhile.isPresent()) {
-                    return already(signedMeanwhile.get());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> signInLocked(memberId, today));
+            } catch (DuplicateKeyException raceLost) {
+                Optional<SignInRecord> winner = records.find(memberId, today);
+                if (winner.isPresent()) {
+                    return already(winner.get());
                 }
-                int streak = today.minusDays(1).equals(state.getLastDate()) ? state.getStreak() + 1 : 1;
-                Reward reward = reward(ruleCache.get(), memberId, streak, false);
-                SignInRecord record = SignInRecord.of(memberId, today, streak, reward.points(), reward.bonus(), false, 0,
-                        clock.instant());
-                record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
-                records.insert(record);
-                if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
-                    states.advance(memberId, today, streak);
+                if (attempt == 2) {
+                    throw raceLost;
                 }
-                events.publishEvent(new SignedIn(memberId, today, streak, reward.points(), false));
-                afterCommit(() -> board.record(memberId, today, streak));
-                return new SignInResult(today, streak, reward.points(), reward.bonus(), false);
-            });
-        } catch (DuplicateKeyException raceLost) {
-            return already(records.find(memberId, today).orElseThrow(() -> raceLost));
+            }
         }
+    }
+
+    private SignInResult signInLocked(long memberId, LocalDate today) {
+        SignInState state = states.lock(memberId);
+        if (today.equals(state.getLastDate())) {
+            return already(records.find(memberId, today).orElseThrow());
+        }
+        int streak = today.minusDays(1).equals(state.getLastDate()) ? state.getStreak() + 1 : 1;
+        Reward reward = reward(ruleCache.get(), memberId, streak, false);
+        SignInRecord record = SignInRecord.of(memberId, today, streak, reward.points(), reward.bonus(), false, 0,
+                clock.instant());
+        record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
+        records.insert(record);
+        if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
+            states.advance(memberId, today, streak);
+        }
+        events.publishEvent(new SignedIn(memberId, today, streak, reward.points(), false));
+        afterCommit(() -> board.record(memberId, today, streak));
+        return new SignInResult(today, streak, reward.points(), reward.bonus(), false);
     }
 
     /**
@@ -132,40 +144,50 @@ public class SignInService {
         if (!YearMonth.from(date).equals(YearMonth.from(today))) {
             throw new MakeupNotAllowedException("Only dates of the current month can be made up");
         }
-        Set<LocalDate> renumbered = new HashSet<>();
-        SignInResult result = tx.execute(status -> {
-            SignInState state = states.lock(memberId);
-            Optional<SignInRecord> existing = records.find(memberId, date);
-            if (existing.isPresent()) {
-                if (Boolean.TRUE.equals(existing.get().getMakeup())) {
-                    return already(existing.get());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Objects.requireNonNull(tx.execute(status -> makeupLocked(memberId, date, today, rule)));
+            } catch (DuplicateKeyException firstUseRaced) {
+                if (attempt == 2) {
+                    throw firstUseRaced;
                 }
-                throw new MakeupNotAllowedException(date + " is already signed in");
             }
-            YearMonth month = YearMonth.from(today);
-            if (records.makeupsBetween(memberId, month.atDay(1), month.atEndOfMonth()) >= makeup.monthlyLimit()) {
-                throw new MakeupLimitReachedException(makeup.monthlyLimit());
+        }
+    }
+
+    private SignInResult makeupLocked(long memberId, LocalDate date, LocalDate today, SignInRuleView rule) {
+        SignInRuleView.Makeup makeup = rule.makeup();
+        Set<LocalDate> renumbered = new HashSet<>();
+        SignInState state = states.lock(memberId);
+        Optional<SignInRecord> existing = records.find(memberId, date);
+        if (existing.isPresent()) {
+            if (Boolean.TRUE.equals(existing.get().getMakeup())) {
+                return already(existing.get());
             }
-            if (makeup.costPoints() > 0) {
-                points.spend(new PointsMovement(memberId, makeup.costPoints(), PointsSource.MAKEUP_SIGN_IN,
-                        "signin-makeup-cost:" + memberId + ":" + date, "signin:" + date, "补签 " + date));
-            }
-            int streak = records.find(memberId, date.minusDays(1)).map(r -> r.getStreak() + 1).orElse(1);
-            Reward reward = reward(rule, memberId, streak, true);
-            SignInRecord record = SignInRecord.of(memberId, date, streak, reward.points(), 0, true, makeup.costPoints(),
-                    clock.instant());
-            record.setPointsEntryId(award(memberId, date, reward.points(), "补签 " + date));
-            records.insert(record);
-            int lastStreak = renumberRunAfter(memberId, date, streak, today, renumbered);
-            LocalDate runEnd = date.plusDays(renumbered.size());
-            if (state.getLastDate() == null || !runEnd.isBefore(state.getLastDate())) {
-                states.advance(memberId, runEnd, lastStreak);
-            }
-            events.publishEvent(new SignedIn(memberId, date, streak, reward.points(), true));
-            afterCommit(() -> board.forget(List.of(today, today.minusDays(1))));
-            return new SignInResult(date, currentStreak(runEnd, lastStreak, today), reward.points(), 0, false);
-        });
-        return Objects.requireNonNull(result);
+            throw new MakeupNotAllowedException(date + " is already signed in");
+        }
+        YearMonth month = YearMonth.from(today);
+        if (records.makeupsBetween(memberId, month.atDay(1), month.atEndOfMonth()) >= makeup.monthlyLimit()) {
+            throw new MakeupLimitReachedException(makeup.monthlyLimit());
+        }
+        if (makeup.costPoints() > 0) {
+            points.spend(new PointsMovement(memberId, makeup.costPoints(), PointsSource.MAKEUP_SIGN_IN,
+                    "signin-makeup-cost:" + memberId + ":" + date, "signin:" + date, "补签 " + date));
+        }
+        int streak = records.find(memberId, date.minusDays(1)).map(r -> r.getStreak() + 1).orElse(1);
+        Reward reward = reward(rule, memberId, streak, true);
+        SignInRecord record = SignInRecord.of(memberId, date, streak, reward.points(), 0, true, makeup.costPoints(),
+                clock.instant());
+        record.setPointsEntryId(award(memberId, date, reward.points(), "补签 " + date));
+        records.insert(record);
+        int lastStreak = renumberRunAfter(memberId, date, streak, today, renumbered);
+        LocalDate runEnd = date.plusDays(renumbered.size());
+        if (state.getLastDate() == null || !runEnd.isBefore(state.getLastDate())) {
+            states.advance(memberId, runEnd, lastStreak);
+        }
+        events.publishEvent(new SignedIn(memberId, date, streak, reward.points(), true));
+        afterCommit(() -> board.forget(List.of(today, today.minusDays(1))));
+        return new SignInResult(date, currentStreak(runEnd, lastStreak, today), reward.points(), 0, false);
     }
 
     @Transactional(readOnly = true)

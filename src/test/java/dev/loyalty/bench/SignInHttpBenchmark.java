@@ -27,9 +27,12 @@ import org.springframework.core.env.Environment;
  * {@code POST /api/app/sign-ins} over HTTP: {@code members} distinct members (2000) each signing in once,
  * from {@code clients} concurrent clients (64), against the app running on MariaDB/MySQL and Redis. Then the
  * same number of bare JDBC transactions with the writes a first sign-in makes (state, record, account,
- * ledger row, lot). Run with {@code bench/run sign-in}.
+ * ledger row, lot). Run with {@code bench/run sign-in}; {@code pool} sets the app's connection pool (20).
  */
 public final class SignInHttpBenchmark {
+
+    /** Sign-ins before measuring, so the JIT has compiled the path being measured. */
+    private static final int WARM_UP = 1_000;
 
     public static void main(String[] args) throws Exception {
         int members = Integer.getInteger("members", 2_000);
@@ -38,18 +41,23 @@ public final class SignInHttpBenchmark {
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoyaltyApplication.class)
                 .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
+                        "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
                         "--logging.level.root=WARN")) {
             Environment env = app.getEnvironment();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             System.out.printf("database %s, %d members, %d clients%n", env.getProperty("spring.datasource.url"),
                     members, clients);
-            List<Long> ids = BenchSupport.createMembers(app.getBean(DataSource.class), members, run);
+            DataSource dataSource = app.getBean(DataSource.class);
             TokenService tokens = app.getBean(TokenService.class);
-            List<String> bearer = ids.stream().map(id -> tokens.issue(new Actor(Actor.Type.MEMBER, id)).token()).toList();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI signIn = URI.create("http://127.0.0.1:" + port + "/api/app/sign-ins");
+            List<Long> ids = BenchSupport.createMembers(dataSource, members, run);
+            List<String> bearer = ids.stream().map(id -> tokens.issue(new Actor(Actor.Type.MEMBER, id)).token()).toList();
 
-            warmUp(http, URI.create("http://127.0.0.1:" + port + "/api/app/me"), bearer);
+            List<Long> warmUpMembers = BenchSupport.createMembers(dataSource, WARM_UP, run + "w");
+            BenchSupport.timed(clients, WARM_UP, i -> http.send(HttpRequest.newBuilder(signIn)
+                    .header("Authorization", "Bearer " + tokens.issue(new Actor(Actor.Type.MEMBER, warmUpMembers.get(i))).token())
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()));
             AtomicInteger errors = new AtomicInteger();
             LatencyRecorder overHttp = new LatencyRecorder(members);
             long httpWall = BenchSupport.timed(clients, members, i -> {
@@ -64,6 +72,15 @@ public final class SignInHttpBenchmark {
                 }
             });
 
+            List<Long> direct = BenchSupport.createMembers(app.getBean(DataSource.class), members, run + "d");
+            dev.loyalty.signin.SignInService signIns = app.getBean(dev.loyalty.signin.SignInService.class);
+            LatencyRecorder inProcess = new LatencyRecorder(members);
+            long inProcessWall = BenchSupport.timed(clients, members, i -> {
+                long started = System.nanoTime();
+                signIns.signIn(direct.get(i));
+                inProcess.record(System.nanoTime() - started);
+            });
+
             LatencyRecorder bare = new LatencyRecorder(members);
             long firstBareMember = 1_000_000_000_000L + System.nanoTime() % 1_000_000_000L;
             try (HikariDataSource pool = BenchSupport.barePool(env, clients)) {
@@ -73,6 +90,7 @@ public final class SignInHttpBenchmark {
                     bare.record(System.nanoTime() - started);
                 });
                 System.out.println(overHttp.summary("POST /api/app/sign-ins", httpWall) + "   errors " + errors.get());
+                System.out.println(inProcess.summary("SignInService.signIn (no HTTP)", inProcessWall));
                 System.out.println(bare.summary("bare JDBC (5 writes, 1 tx)", bareWall));
                 System.out.printf("ratio: the app reaches %.0f%% of the bare JDBC rate%n",
                         100 * overHttp.perSecond(httpWall) / bare.perSecond(bareWall));
@@ -81,13 +99,6 @@ public final class SignInHttpBenchmark {
                     "SELECT COUNT(*) FROM signin_record WHERE member_id BETWEEN ? AND ?", Long.class,
                     ids.get(0), ids.get(ids.size() - 1));
             System.out.printf("sign-in records written: %d of %d%n", records, members);
-        }
-    }
-
-    private static void warmUp(HttpClient http, URI me, List<String> bearer) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            http.send(HttpRequest.newBuilder(me).header("Authorization", "Bearer " + bearer.get(i % bearer.size())).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.loyalty.common.security;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,7 @@ public class TokenService {
     private static final String ISSUER = "loyalty";
 
     private final SecretKey key;
+    private final JwtParser parser;
     private final Clock clock;
     private final Duration memberTtl;
     private final Duration adminTtl;
@@ -34,6 +36,11 @@ public class TokenService {
             throw new IllegalStateException("loyalty.jwt.secret must be at least 32 bytes long");
         }
         this.key = Keys.hmacShaKeyFor(bytes);
+        this.parser = Jwts.parser()
+                .verifyWith(key)
+                .requireIssuer(ISSUER)
+                .clock(() -> Date.from(clock.instant()))
+                .build();
         this.clock = clock;
         this.memberTtl = memberTtl;
         this.adminTtl = adminTtl;
@@ -56,13 +63,7 @@ public class TokenService {
     /** The actor a token names, or empty when it is forged, expired or malformed. */
     public Optional<Actor> read(String token) {
         try {
-            Claims claims = Jwts.parser()
-                    .verifyWith(key)
-                    .requireIssuer(ISSUER)
-                    .clock(() -> Date.from(clock.instant()))
-                    .build()
-                    .parseSignedClaims(token)
-                    .getPayload();
+            Claims claims = parser.parseSignedClaims(token).getPayload();
             Actor.Type type = Actor.Type.valueOf(claims.get("typ", String.class));
             if (type == Actor.Type.SYSTEM) {
                 return Optional.empty();

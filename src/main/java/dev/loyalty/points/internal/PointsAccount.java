@@ -15,6 +15,7 @@ public class PointsAccount {
     private Long totalEarned;
     private Long totalSpent;
     private Long totalExpired;
+    private Instant nextExpiryAt;
     private Long version;
     private Instant createdAt;
     private Instant updatedAt;
@@ -42,6 +43,8 @@ public class PointsAccount {
     public void setTotalSpent(Long totalSpent) { this.totalSpent = totalSpent; }
     public Long getTotalExpired() { return totalExpired; }
     public void setTotalExpired(Long totalExpired) { this.totalExpired = totalExpired; }
+    public Instant getNextExpiryAt() { return nextExpiryAt; }
+    public void setNextExpiryAt(Instant nextExpiryAt) { this.nextExpiryAt = nextExpiryAt; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
     public Instant getCreatedAt() { return createdAt; }

@@ -16,7 +16,8 @@ public interface PointsAccountMapper extends BaseMapper<PointsAccount> {
 
     /**
      * Moves the balance by {@code delta} and the totals by theirs, only if the balance stays at or above
-     * {@code floor}. Answers 0 when it would not.
+     * {@code floor}; a new lot expiring at {@code lotExpiry} (or null) brings the next expiry forward.
+     * Answers 0 when the balance would fall below the floor.
      */
     @Update("""
             UPDATE points_account
@@ -24,11 +25,23 @@ public interface PointsAccountMapper extends BaseMapper<PointsAccount> {
                    total_earned = total_earned + #{earned},
                    total_spent = total_spent + #{spent},
                    total_expired = total_expired + #{expired},
+                   next_expiry_at = CASE WHEN #{lotExpiry,jdbcType=TIMESTAMP} IS NULL THEN next_expiry_at
+                                         WHEN next_expiry_at IS NULL OR next_expiry_at > #{lotExpiry,jdbcType=TIMESTAMP}
+                                         THEN #{lotExpiry,jdbcType=TIMESTAMP}
+                                         ELSE next_expiry_at END,
                    version = version + 1,
                    updated_at = #{now}
              WHERE member_id = #{memberId} AND balance + #{delta} >= #{floor}
             """)
     int move(@Param("memberId") long memberId, @Param("delta") long delta, @Param("earned") long earned,
             @Param("spent") long spent, @Param("expired") long expired, @Param("floor") long floor,
-            @Param("now") Instant now);
+            @Param("lotExpiry") Instant lotExpiry, @Param("now") Instant now);
+
+    /** After expiring lots: the earliest expiry of the lots that still hold points, or null. */
+    @Update("""
+            UPDATE points_account
+               SET next_expiry_at = (SELECT MIN(expires_at) FROM points_lot WHERE member_id = #{memberId} AND remaining > 0)
+             WHERE member_id = #{memberId}
+            """)
+    int recomputeNextExpiry(@Param("memberId") long memberId);
 }

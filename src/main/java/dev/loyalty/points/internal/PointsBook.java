@@ -45,27 +45,32 @@ public class PointsBook {
     public PointsAccount lock(long memberId, Instant now) {
         PointsAccount account = accounts.lock(memberId);
         if (account == null) {
+            PointsAccount created = PointsAccount.empty(memberId, now);
             try {
-                accounts.insert(PointsAccount.empty(memberId, now));
+                accounts.insert(created);
+                return created;
             } catch (DuplicateKeyException createdConcurrently) {
-                // the other transaction's row is what we lock next
+                account = accounts.lock(memberId);
             }
-            account = accounts.lock(memberId);
         }
         expireDue(account, now);
         return account;
     }
 
-    /** One EXPIRE row per lot past its expiry with points left. */
+    /** One EXPIRE row per lot past its expiry with points left; nothing to read before the account's next expiry. */
     public List<PointsEntry> expireDue(PointsAccount account, Instant now) {
+        if (account.getNextExpiryAt() == null || now.isBefore(account.getNextExpiryAt())) {
+            return List.of();
+        }
         List<PointsEntry> written = new ArrayList<>();
         for (PointsLot lot : lots.due(account.getMemberId(), now)) {
             long left = lot.getRemaining();
             takeFromLot(lot.getId(), left);
-            move(account, -left, 0, 0, left, NO_FLOOR, now);
+            move(account, -left, 0, 0, left, NO_FLOOR, null, now);
             written.add(append(account, -left, PointsEntryType.EXPIRE, PointsSource.EXPIRY, "expire:lot:" + lot.getId(),
                     "lot:" + lot.getId(), null, null, now));
         }
+        accounts.recomputeNextExpiry(account.getMemberId());
         return written;
     }
 
@@ -77,9 +82,10 @@ public class PointsBook {
             String key, String reference, Long reversesId, String remark, Instant expiresAt, long earned, long spent,
             Instant now) {
         long debtPaid = Math.min(amount, Math.max(0, -account.getBalance()));
-        move(account, amount, earned, spent, 0, NO_FLOOR, now);
+        boolean newLot = amount > debtPaid;
+        move(account, amount, earned, spent, 0, NO_FLOOR, newLot ? expiresAt : null, now);
         PointsEntry entry = append(account, amount, type, source, key, reference, reversesId, remark, now);
-        if (amount > debtPaid) {
+        if (newLot) {
             lots.insert(PointsLot.of(account.getMemberId(), entry.getId(), amount - debtPaid, now, expiresAt));
         }
         return entry;
@@ -96,7 +102,7 @@ public class PointsBook {
         if (!allowDebt && inLots < amount) {
             throw new PointsInsufficientException(account.getMemberId(), amount, account.getBalance());
         }
-        move(account, -amount, earned, spent, 0, allowDebt ? NO_FLOOR : 0, now);
+        move(account, -amount, earned, spent, 0, allowDebt ? NO_FLOOR : 0, null, now);
         PointsEntry entry = append(account, -amount, type, source, key, reference, reversesId, remark, now);
         long toTake = Math.min(amount, inLots);
         for (PointsLot lot : spendableOrder(account.getMemberId(), firstLotOf, now)) {
@@ -125,8 +131,9 @@ public class PointsBook {
         return ordered;
     }
 
-    private void move(PointsAccount account, long delta, long earned, long spent, long expired, long floor, Instant now) {
-        if (accounts.move(account.getMemberId(), delta, earned, spent, expired, floor, now) != 1) {
+    private void move(PointsAccount account, long delta, long earned, long spent, long expired, long floor,
+            Instant lotExpiry, Instant now) {
+        if (accounts.move(account.getMemberId(), delta, earned, spent, expired, floor, lotExpiry, now) != 1) {
             throw new PointsInsufficientException(account.getMemberId(), -delta, account.getBalance());
         }
         account.setBalance(account.getBalance() + delta);

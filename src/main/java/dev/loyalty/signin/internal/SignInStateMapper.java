@@ -6,7 +6,6 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
-import org.springframework.dao.DuplicateKeyException;
 
 @Mapper
 public interface SignInStateMapper extends BaseMapper<SignInState> {
@@ -14,18 +13,18 @@ public interface SignInStateMapper extends BaseMapper<SignInState> {
     @Select("SELECT * FROM signin_state WHERE member_id = #{memberId} FOR UPDATE")
     SignInState selectForUpdate(@Param("memberId") long memberId);
 
-    /** Locks the member's state row until the transaction ends, creating it on first use. */
+    /**
+     * Locks the member's state row until the transaction ends, creating it on first use (the new row is
+     * locked by its insert). A first use that races another fails with a duplicate key.
+     */
     default SignInState lock(long memberId) {
         SignInState state = selectForUpdate(memberId);
         if (state != null) {
             return state;
         }
-        try {
-            insert(SignInState.fresh(memberId));
-        } catch (DuplicateKeyException createdConcurrently) {
-            // the row the other transaction created is the one we lock next
-        }
-        return selectForUpdate(memberId);
+        SignInState fresh = SignInState.fresh(memberId);
+        insert(fresh);
+        return fresh;
     }
 
     @Update("UPDATE signin_state SET last_date = #{lastDate}, streak = #{streak} WHERE member_id = #{memberId}")
