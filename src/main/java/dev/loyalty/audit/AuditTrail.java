@@ -35,7 +35,12 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String target, Object before, Object after) {
-        Actor actor = Actor.current();
+        record(Actor.current(), action, target, before, after);
+    }
+
+    /** Records a change made by {@code actor}, such as a member acting as staff at a store. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(Actor actor, String action, String target, Object before, Object after) {
         AuditEntry entry = new AuditEntry();
         entry.setActorType(actor.type().name());
         entry.setActorId(actor.id());

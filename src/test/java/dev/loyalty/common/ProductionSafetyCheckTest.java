@@ -16,6 +16,7 @@ class ProductionSafetyCheckTest {
             "--loyalty.jwt.secret=a-real-secret-from-the-vault-0123456789",
             "--loyalty.admin.password=Zq8!real-admin-password",
             "--loyalty.crypto.phone-key=a-real-phone-key-from-the-vault",
+            "--loyalty.member-code.secret=a-real-member-code-key",
             "--wx.mp.token=real-mp-token",
             "--wx.sandbox.enabled=false",
             "--loyalty.clock.fixed="};

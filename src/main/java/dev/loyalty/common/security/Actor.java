@@ -6,7 +6,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /** Who is calling: a member of the Mini Program or an operator of the console. */
 public record Actor(Type type, long id) {
 
-    public enum Type { MEMBER, ADMIN, SYSTEM }
+    /** STAFF is a member acting at a store's counter; tokens only ever name MEMBER or ADMIN. */
+    public enum Type { MEMBER, STAFF, ADMIN, SYSTEM }
 
     public static final Actor SYSTEM = new Actor(Type.SYSTEM, 0);
 

@@ -18,7 +18,8 @@ class ProductionSafetyCheck implements InitializingBean {
 
     static final String DEV_PREFIX = "dev-only-";
     private static final List<String> SECRETS = List.of(
-            "loyalty.jwt.secret", "loyalty.admin.password", "loyalty.crypto.phone-key", "wx.mp.token");
+            "loyalty.jwt.secret", "loyalty.admin.password", "loyalty.crypto.phone-key", "loyalty.member-code.secret",
+            "wx.mp.token");
 
     private final Environment env;
 

@@ -65,7 +65,7 @@ public class TokenService {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
             Actor.Type type = Actor.Type.valueOf(claims.get("typ", String.class));
-            if (type == Actor.Type.SYSTEM) {
+            if (type != Actor.Type.MEMBER && type != Actor.Type.ADMIN) {
                 return Optional.empty();
             }
             return Optional.of(new Actor(type, Long.parseLong(claims.getSubject())));

@@ -1,0 +1,222 @@
+package dev.loyalty.counter;
+
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.counter.internal.Purchase;
+import dev.loyalty.counter.internal.PurchaseMapper;
+import dev.loyalty.counter.internal.Staff;
+import dev.loyalty.counter.internal.StaffMapper;
+import dev.loyalty.counter.internal.Store;
+import dev.loyalty.counter.internal.StoreMapper;
+import dev.loyalty.member.MemberService;
+import dev.loyalty.points.PointsMovement;
+import dev.loyalty.points.PointsResult;
+import dev.loyalty.points.PointsService;
+import dev.loyalty.points.PointsSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Stores and their staff, and purchases at the counter that earn points. */
+@Service
+public class CounterService {
+
+    private final StoreMapper stores;
+    private final StaffMapper staff;
+    private final PurchaseMapper purchases;
+    private final MemberCodes memberCodes;
+    private final PointsService points;
+    private final MemberService members;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    CounterService(StoreMapper stores, StaffMapper staff, PurchaseMapper purchases, MemberCodes memberCodes,
+            PointsService points, MemberService members, AuditTrail audit, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.stores = stores;
+        this.staff = staff;
+        this.purchases = purchases;
+        this.memberCodes = memberCodes;
+        this.points = points;
+        this.members = members;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @Transactional
+    public StoreView createStore(String name, String address) {
+        Store store = Store.of(name, address, clock.instant());
+        stores.insert(store);
+        StoreView view = toView(store);
+        audit.record("STORE_CREATED", "store:" + store.getId(), null, view);
+        return view;
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoreView> stores() {
+        return stores.selectList(null).stream().map(CounterService::toView).toList();
+    }
+
+    /** Binds a member to a store's counter (moving them if they worked at another). */
+    @Transactional
+    public StaffBinding bindStaff(long memberId, long storeId) {
+        if (!members.exists(memberId)) {
+            throw new NotFoundException("Member", memberId);
+        }
+        if (stores.selectById(storeId) == null) {
+            throw new NotFoundException("Store", storeId);
+        }
+        Staff existing = staff.selectById(memberId);
+        if (existing == null) {
+            staff.insert(Staff.of(memberId, storeId, clock.instant()));
+        } else {
+            existing.setStoreId(storeId);
+            staff.updateById(existing);
+        }
+        StaffBinding binding = new StaffBinding(memberId, storeId);
+        audit.record("STAFF_BOUND", "member:" + memberId,
+                existing == null ? null : new StaffBinding(memberId, existing.getStoreId()), binding);
+        return binding;
+    }
+
+    @Transactional
+    public void unbindStaff(long memberId) {
+        Staff existing = staff.selectById(memberId);
+        if (existing == null) {
+            throw new NotFoundException("Staff binding of member", memberId);
+        }
+        staff.deleteById(memberId);
+        audit.record("STAFF_UNBOUND", "member:" + memberId, new StaffBinding(memberId, existing.getStoreId()), null);
+    }
+
+    /** The store this member works at, or {@link NotStaffException}. */
+    @Transactional(readOnly = true)
+    public StaffBinding requireStaff(long memberId) {
+        Staff binding = staff.selectById(memberId);
+        if (binding == null) {
+            throw new NotStaffException(memberId);
+        }
+        return new StaffBinding(memberId, binding.getStoreId());
+    }
+
+    public MemberCodes.MemberCode memberCode(long memberId) {
+        return memberCodes.issue(memberId);
+    }
+
+    /** The member behind a scanned member code. */
+    public long resolveMemberCode(String code) {
+        long memberId = memberCodes.resolve(code);
+        if (!members.exists(memberId)) {
+            throw new MemberCodeInvalidException();
+        }
+        return memberId;
+    }
+
+    /**
+     * Records a purchase and awards floor(yuan × pointsPerYuan) points × the member's level multiplier.
+     * The same order number again answers the first result; with another member or amount it is
+     * {@link OrderConflictException}. A retry after the member code expired still answers the first result.
+     */
+    public PurchaseResult recordPurchase(StaffBinding at, String memberCode, String orderNo, long amountCents) {
+        Optional<Purchase> existing = purchases.find(at.storeId(), orderNo);
+        if (existing.isPresent()) {
+            return replay(existing.get(), memberCode, amountCents);
+        }
+        long memberId = resolveMemberCode(memberCode);
+        try {
+            return tx.execute(status -> {
+                Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
+                purchases.insert(purchase);
+                long earned = pointsFor(memberId, amountCents);
+                long balance;
+                if (earned > 0) {
+                    PointsResult result = points.earn(new PointsMovement(memberId, earned, PointsSource.PURCHASE,
+                            "purchase:" + at.storeId() + ":" + orderNo, "order:" + orderNo, "消费 " + orderNo));
+                    purchases.award(purchase.getId(), earned, result.entryId());
+                    balance = result.balanceAfter();
+                } else {
+                    balance = points.balance(memberId);
+                }
+                audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
+                        Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));
+                return new PurchaseResult(orderNo, earned, balance);
+            });
+        } catch (DuplicateKeyException sameOrderRaced) {
+            return replay(purchases.find(at.storeId(), orderNo).orElseThrow(() -> sameOrderRaced), memberCode, amountCents);
+        }
+    }
+
+    /**
+     * Refunds all that is left of a purchase ({@code amountCents} null) or part of it, and reverses the
+     * points in proportion: cumulative refunds reverse floor(points × refunded ÷ amount), so partial
+     * refunds that add up to the whole reverse exactly what was awarded.
+     */
+    public PurchaseResult refundPurchase(StaffBinding at, String orderNo, Long amountCents) {
+        return tx.execute(status -> {
+            Purchase purchase = purchases.lock(at.storeId(), orderNo);
+            if (purchase == null) {
+                throw new NotFoundException("Order", orderNo);
+            }
+            long left = purchase.getAmountCents() - purchase.getRefundedCents();
+            long cents = amountCents == null ? left : amountCents;
+            if (cents <= 0 || cents > left) {
+                throw new InvalidRequestException("amountCents", left == 0
+                        ? "the order is already fully refunded" : "must be between 1 and " + left);
+            }
+            long refundedAfter = purchase.getRefundedCents() + cents;
+            long reverse = purchase.getPointsAwarded() * refundedAfter / purchase.getAmountCents()
+                    - purchase.getPointsReversed();
+            long balance;
+            if (reverse > 0) {
+                balance = points.reverse(purchase.getPointsEntryId(), reverse,
+                        "purchase-refund:" + purchase.getId() + ":" + refundedAfter, "退款 " + orderNo).balanceAfter();
+            } else {
+                balance = points.balance(purchase.getMemberId());
+            }
+            if (purchases.refund(purchase.getId(), cents, reverse) != 1) {
+                throw new IllegalStateException("Refund of order " + orderNo + " exceeded its amount");
+            }
+            audit.record(staffActor(at), "PURCHASE_REFUNDED", "order:" + at.storeId() + ":" + orderNo,
+                    Map.of("refundedCents", purchase.getRefundedCents()),
+                    Map.of("refundedCents", refundedAfter, "pointsReversed", reverse));
+            return new PurchaseResult(orderNo, reverse, balance);
+        });
+    }
+
+    private PurchaseResult replay(Purchase purchase, String memberCode, long amountCents) {
+        if (purchase.getAmountCents() != amountCents) {
+            throw new OrderConflictException(purchase.getOrderNo());
+        }
+        try {
+            if (memberCodes.resolve(memberCode) != purchase.getMemberId()) {
+                throw new OrderConflictException(purchase.getOrderNo());
+            }
+        } catch (MemberCodeInvalidException expiredSinceTheFirstTry) {
+            // the till retried with the code it scanned the first time; the amount matched
+        }
+        return new PurchaseResult(purchase.getOrderNo(), purchase.getPointsAwarded(), points.balance(purchase.getMemberId()));
+    }
+
+    private long pointsFor(long memberId, long amountCents) {
+        long base = amountCents * points.rule().pointsPerYuan() / 100;
+        return base * members.pointsMultiplierPercent(memberId) / 100;
+    }
+
+    private static Actor staffActor(StaffBinding at) {
+        return new Actor(Actor.Type.STAFF, at.memberId());
+    }
+
+    private static StoreView toView(Store store) {
+        return new StoreView(store.getId(), store.getName(), store.getAddress());
+    }
+}

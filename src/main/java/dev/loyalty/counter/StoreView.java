@@ -1,0 +1,4 @@
+package dev.loyalty.counter;
+
+public record StoreView(long id, String name, String address) {
+}

@@ -1,0 +1,33 @@
+package dev.loyalty.counter.internal;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface PurchaseMapper extends BaseMapper<Purchase> {
+
+    default Optional<Purchase> find(long storeId, String orderNo) {
+        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Purchase>()
+                .eq(Purchase::getStoreId, storeId)
+                .eq(Purchase::getOrderNo, orderNo)));
+    }
+
+    @Select("SELECT * FROM counter_purchase WHERE store_id = #{storeId} AND order_no = #{orderNo} FOR UPDATE")
+    Purchase lock(@Param("storeId") long storeId, @Param("orderNo") String orderNo);
+
+    @Update("UPDATE counter_purchase SET points_awarded = #{points}, points_entry_id = #{entryId} WHERE id = #{id}")
+    int award(@Param("id") long id, @Param("points") long points, @Param("entryId") Long entryId);
+
+    /** Records a refund, only while the refunds stay within the amount paid. */
+    @Update("""
+            UPDATE counter_purchase
+               SET refunded_cents = refunded_cents + #{cents}, points_reversed = points_reversed + #{points}
+             WHERE id = #{id} AND refunded_cents + #{cents} <= amount_cents
+            """)
+    int refund(@Param("id") long id, @Param("cents") long cents, @Param("points") long points);
+}

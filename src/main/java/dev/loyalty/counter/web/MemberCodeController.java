@@ -1,0 +1,27 @@
+package dev.loyalty.counter.web;
+
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.MemberCodes;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Member")
+@RestController
+class MemberCodeController {
+
+    private final CounterService counter;
+
+    MemberCodeController(CounterService counter) {
+        this.counter = counter;
+    }
+
+    @Operation(summary = "A member code for the counter, valid for at most 60 seconds")
+    @GetMapping("/api/app/member-code")
+    MemberCodes.MemberCode memberCode(@AuthenticationPrincipal Actor actor) {
+        return counter.memberCode(actor.id());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.loyalty.counter.web;
+
+import dev.loyalty.common.ratelimit.RateLimits;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.PurchaseResult;
+import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.member.MemberProfile;
+import dev.loyalty.member.MemberService;
+import dev.loyalty.points.PointsService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Duration;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What staff do at the counter; every call first checks that the caller is bound to a store. */
+@Tag(name = "Staff")
+@RestController
+class StaffCounterController {
+
+    private static final long ACTIONS_PER_MINUTE = 120;
+    private static final long MAX_ORDER_CENTS = 100_000_000;
+
+    private final CounterService counter;
+    private final MemberService members;
+    private final PointsService points;
+    private final RateLimits rateLimits;
+
+    StaffCounterController(CounterService counter, MemberService members, PointsService points, RateLimits rateLimits) {
+        this.counter = counter;
+        this.members = members;
+        this.points = points;
+        this.rateLimits = rateLimits;
+    }
+
+    @Operation(summary = "Who is behind a scanned member code")
+    @PostMapping("/api/staff/members/resolve")
+    ResolvedMember resolve(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ResolveRequest request) {
+        staff(actor);
+        long memberId = counter.resolveMemberCode(request.memberCode());
+        MemberProfile member = members.profile(memberId);
+        return new ResolvedMember(memberId, member.nickname(), member.level(), points.balance(memberId));
+    }
+
+    @Operation(summary = "Award points for a purchase (idempotent per store and order number)")
+    @PostMapping("/api/staff/purchases")
+    PurchaseResponse purchase(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PurchaseRequest request) {
+        PurchaseResult result = counter.recordPurchase(staff(actor), request.memberCode(), request.orderNo(),
+                request.amountCents());
+        return new PurchaseResponse(result.orderNo(), result.points(), result.pointsBalance());
+    }
+
+    @Operation(summary = "Refund a purchase, all or part, reversing its points in proportion")
+    @PostMapping("/api/staff/purchases/{orderNo}/refund")
+    RefundResponse refund(@AuthenticationPrincipal Actor actor, @PathVariable String orderNo,
+            @Valid @RequestBody(required = false) RefundRequest request) {
+        PurchaseResult result = counter.refundPurchase(staff(actor), orderNo,
+                request == null ? null : request.amountCents());
+        return new RefundResponse(result.orderNo(), result.points(), result.pointsBalance());
+    }
+
+    private StaffBinding staff(Actor actor) {
+        StaffBinding binding = counter.requireStaff(actor.id());
+        rateLimits.acquire("staff", Long.toString(actor.id()), ACTIONS_PER_MINUTE, Duration.ofMinutes(1));
+        return binding;
+    }
+
+    record ResolveRequest(@NotBlank @Size(max = 64) String memberCode) {
+    }
+
+    record ResolvedMember(long memberId, String nickname, MemberProfile.Level level, long pointsBalance) {
+    }
+
+    record PurchaseRequest(@NotBlank @Size(max = 64) String memberCode,
+            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only") String orderNo,
+            @NotNull @Min(1) @Max(MAX_ORDER_CENTS) Long amountCents) {
+    }
+
+    record PurchaseResponse(String orderNo, long pointsAwarded, long pointsBalance) {
+    }
+
+    record RefundRequest(@Min(1) @Max(MAX_ORDER_CENTS) Long amountCents) {
+    }
+
+    record RefundResponse(String orderNo, long pointsReversed, long pointsBalance) {
+    }
+}
