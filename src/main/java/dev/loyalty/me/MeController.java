@@ -4,6 +4,7 @@ import dev.loyalty.common.security.Actor;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
+import dev.loyalty.coupon.CouponService;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.signin.SignInService;
 import dev.loyalty.signin.SignInStatus;
@@ -28,11 +29,13 @@ class MeController {
     private final MemberService members;
     private final PointsService points;
     private final SignInService signIns;
+    private final CouponService coupons;
 
-    MeController(MemberService members, PointsService points, SignInService signIns) {
+    MeController(MemberService members, PointsService points, SignInService signIns, CouponService coupons) {
         this.members = members;
         this.points = points;
         this.signIns = signIns;
+        this.coupons = coupons;
     }
 
     @Operation(summary = "The logged-in member with their balances")
@@ -50,13 +53,17 @@ class MeController {
 
     private Me compose(MemberProfile profile) {
         return new Me(profile.id(), profile.nickname(), profile.avatarUrl(), profile.birthday(), profile.level(),
-                profile.phoneMasked(), new Me.Points(points.balance(profile.id())), signIns.status(profile.id()));
+                profile.phoneMasked(), new Me.Points(points.balance(profile.id())),
+                new Me.Coupons(coupons.unusedCount(profile.id())), signIns.status(profile.id()));
     }
 
     record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,
-            String phoneMasked, Points points, SignInStatus signIn) {
+            String phoneMasked, Points points, Coupons coupons, SignInStatus signIn) {
 
         record Points(long balance) {
+        }
+
+        record Coupons(long unused) {
         }
     }
 

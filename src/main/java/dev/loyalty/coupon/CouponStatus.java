@@ -1,0 +1,5 @@
+package dev.loyalty.coupon;
+
+public enum CouponStatus {
+    UNUSED, USED, EXPIRED, REVOKED
+}

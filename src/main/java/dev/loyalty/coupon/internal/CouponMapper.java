@@ -1,0 +1,35 @@
+package dev.loyalty.coupon.internal;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface CouponMapper extends BaseMapper<Coupon> {
+
+    default Optional<Coupon> findByRedeemKey(long memberId, String redeemKey) {
+        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Coupon>()
+                .eq(Coupon::getMemberId, memberId).eq(Coupon::getRedeemKey, redeemKey)));
+    }
+
+    default Optional<Coupon> findByCode(String code) {
+        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Coupon>().eq(Coupon::getCode, code)));
+    }
+
+    /** UNUSED → USED, for exactly one of any number of simultaneous scans. */
+    @Update("""
+            UPDATE coupon SET status = 'USED', used_at = #{now}, store_id = #{storeId}, staff_member_id = #{staffId}
+             WHERE id = #{id} AND status = 'UNUSED' AND valid_to > #{now}
+            """)
+    int use(@Param("id") long id, @Param("storeId") long storeId, @Param("staffId") long staffId, @Param("now") Instant now);
+
+    @Update("UPDATE coupon SET status = 'REVOKED', revoked_at = #{now} WHERE id = #{id} AND status = 'UNUSED'")
+    int revoke(@Param("id") long id, @Param("now") Instant now);
+
+    @Update("UPDATE coupon SET status = 'EXPIRED' WHERE status = 'UNUSED' AND valid_to <= #{now}")
+    int expireAll(@Param("now") Instant now);
+}

@@ -1,0 +1,17 @@
+package dev.loyalty.coupon.internal;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface CouponTemplateMapper extends BaseMapper<CouponTemplate> {
+
+    /** Takes one unit of stock, only if one is left. */
+    @Update("UPDATE coupon_template SET taken = taken + 1 WHERE id = #{id} AND taken < total_stock")
+    int takeOne(@Param("id") long id);
+
+    @Update("UPDATE coupon_template SET taken = taken - 1 WHERE id = #{id} AND taken > 0")
+    int returnOne(@Param("id") long id);
+}

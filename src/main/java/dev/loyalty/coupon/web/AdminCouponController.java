@@ -1,0 +1,85 @@
+package dev.loyalty.coupon.web;
+
+import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponTemplateView;
+import dev.loyalty.coupon.CouponType;
+import dev.loyalty.coupon.TemplateChange;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Admin")
+@RestController
+class AdminCouponController {
+
+    private final CouponService coupons;
+
+    AdminCouponController(CouponService coupons) {
+        this.coupons = coupons;
+    }
+
+    @Operation(summary = "All coupon templates, newest first")
+    @GetMapping("/api/admin/coupon-templates")
+    List<CouponTemplateView> templates() {
+        return coupons.templates();
+    }
+
+    @Operation(summary = "Create a coupon template")
+    @PostMapping("/api/admin/coupon-templates")
+    @ResponseStatus(HttpStatus.CREATED)
+    CouponTemplateView create(@Valid @RequestBody TemplateRequest request) {
+        return coupons.createTemplate(request.toChange());
+    }
+
+    @Operation(summary = "One coupon template")
+    @GetMapping("/api/admin/coupon-templates/{id}")
+    CouponTemplateView template(@PathVariable long id) {
+        return coupons.template(id);
+    }
+
+    @Operation(summary = "Change a coupon template; stock already taken stays taken")
+    @PutMapping("/api/admin/coupon-templates/{id}")
+    CouponTemplateView update(@PathVariable long id, @Valid @RequestBody TemplateRequest request) {
+        return coupons.updateTemplate(id, request.toChange());
+    }
+
+    @Operation(summary = "Revoke an unused coupon: its points go back and its stock returns")
+    @PostMapping("/api/admin/coupons/{id}/revoke")
+    CouponService.RevokeResult revoke(@PathVariable long id) {
+        return coupons.revoke(id);
+    }
+
+    record TemplateRequest(@NotBlank @Size(max = 64) String name, @NotNull CouponType type,
+            @Min(0) Long thresholdCents, @Min(0) Long discountCents, @Min(0) @Max(99) Integer discountPercent,
+            @Min(0) Long maxDiscountCents, @NotNull @Min(0) @Max(100_000_000) Long pointsPrice,
+            @NotNull @Min(0) @Max(100_000_000) Long totalStock, @NotNull @Min(1) @Max(10_000) Integer perMemberLimit,
+            @Min(1) @Max(3650) Integer validDays, LocalDate validFrom, LocalDate validTo,
+            @Size(max = 100) List<@NotNull Long> storeIds, @NotNull Boolean enabled) {
+
+        TemplateChange toChange() {
+            return new TemplateChange(name, type, orZero(thresholdCents), orZero(discountCents),
+                    Objects.requireNonNullElse(discountPercent, 0), orZero(maxDiscountCents), pointsPrice, totalStock,
+                    perMemberLimit, validDays, validFrom, validTo, storeIds, enabled);
+        }
+
+        private static long orZero(Long value) {
+            return value == null ? 0 : value;
+        }
+    }
+}
