@@ -1,0 +1,148 @@
+package dev.loyalty.coupon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.common.error.LoyaltyException;
+import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.points.PointsMovement;
+import dev.loyalty.points.PointsService;
+import dev.loyalty.points.PointsSource;
+import dev.loyalty.support.IntegrationTest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** A hot coupon, a greedy member and two counters scanning one coupon, all at once. */
+class CouponConcurrencyTest extends IntegrationTest {
+
+    private static final long PRICE = 10;
+
+    @Autowired
+    CouponService coupons;
+
+    @Autowired
+    PointsService points;
+
+    @Test
+    void aThousandMembersRaceForAHundredCoupons() throws Exception {
+        long templateId = template(100, 1);
+        List<Long> members = membersWithPoints(1000, 50);
+
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        List<RedeemResult> won = race(1000, i -> () -> coupons.redeem(members.get(i), templateId, "hot"), refusals);
+
+        assertThat(won).hasSize(100);
+        assertThat(refusals).containsOnlyKeys("OUT_OF_STOCK");
+        String in = inList(members);
+        assertThat(count("SELECT COUNT(*) FROM coupon WHERE template_id = " + templateId)).isEqualTo(100);
+        assertThat(count("SELECT taken FROM coupon_template WHERE id = " + templateId)).isEqualTo(100);
+        assertThat(count("SELECT COUNT(*) FROM points_entry WHERE type = 'SPEND' AND member_id IN " + in)).isEqualTo(100);
+        assertThat(count("SELECT SUM(balance) FROM points_account WHERE member_id IN " + in))
+                .as("nobody charged without a coupon").isEqualTo(1000 * 50 - 100 * PRICE);
+        assertThat(count("SELECT COUNT(*) FROM points_account a WHERE a.member_id IN " + in
+                + " AND a.balance < 50 AND NOT EXISTS (SELECT 1 FROM coupon c WHERE c.member_id = a.member_id)")).isZero();
+    }
+
+    @Test
+    void fiftyRedemptionsOfOneMemberWithALimitOfTwoGiveTwo() throws Exception {
+        long templateId = template(100, 2);
+        long member = membersWithPoints(1, 1000).get(0);
+
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        List<RedeemResult> won = race(50, i -> () -> coupons.redeem(member, templateId, "greedy-" + i), refusals);
+
+        assertThat(won).hasSize(2);
+        assertThat(refusals).containsOnlyKeys("REDEEM_LIMIT_REACHED");
+        assertThat(count("SELECT balance FROM points_account WHERE member_id = " + member)).isEqualTo(1000 - 2 * PRICE);
+    }
+
+    @Test
+    void twentyScansOfOneCouponUseItOnce() throws Exception {
+        long templateId = template(10, 1);
+        long member = membersWithPoints(1, 100).get(0);
+        String code = coupons.redeem(member, templateId, "scan").coupon().code();
+        long storeId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM counter_store", Long.class);
+
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        List<CouponView> used = race(20, i -> () -> coupons.verify(new StaffBinding(1000 + i, storeId), code), refusals);
+
+        assertThat(used).hasSize(1);
+        assertThat(refusals).containsOnlyKeys("COUPON_ALREADY_USED");
+        assertThat(jdbc.queryForObject("SELECT status FROM coupon WHERE code = ?", String.class, code)).isEqualTo("USED");
+    }
+
+    private long template(long stock, int perMemberLimit) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                new dev.loyalty.common.security.Actor(dev.loyalty.common.security.Actor.Type.ADMIN, 1), null, List.of()));
+        try {
+            return coupons.createTemplate(new TemplateChange("hot " + unique("t"), CouponType.GIFT, 0, 0, 0, 0, PRICE,
+                    stock, perMemberLimit, 30, null, null, null, true)).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private List<Long> membersWithPoints(int n, long amount) {
+        Timestamp now = Timestamp.from(Instant.now());
+        String prefix = unique("racer");
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            jdbc.update("INSERT INTO member (openid, level_code, growth, created_at, updated_at) VALUES (?, 'BASE', 0, ?, ?)",
+                    prefix + "-" + i, now, now);
+            long id = jdbc.queryForObject("SELECT id FROM member WHERE openid = ?", Long.class, prefix + "-" + i);
+            points.earn(new PointsMovement(id, amount, PointsSource.ADMIN, "seed:" + id, null, null));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private long count(String sql) {
+        Long value = jdbc.queryForObject(sql, Long.class);
+        return value == null ? 0 : value;
+    }
+
+    private static String inList(List<Long> ids) {
+        return "(" + ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow() + ")";
+    }
+
+    private static <T> List<T> race(int n, IntFunction<Callable<T>> call, Map<String, Integer> refusals) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 50));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Callable<T> work = call.apply(i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return work.call();
+                } catch (LoyaltyException refused) {
+                    refusals.merge(refused.code(), 1, Integer::sum);
+                    return null;
+                }
+            }));
+        }
+        start.countDown();
+        List<T> done = new ArrayList<>();
+        for (Future<T> future : futures) {
+            T result = future.get();
+            if (result != null) {
+                done.add(result);
+            }
+        }
+        pool.shutdown();
+        return done;
+    }
+}
