@@ -11,6 +11,7 @@ import dev.loyalty.counter.internal.StaffMapper;
 import dev.loyalty.counter.internal.Store;
 import dev.loyalty.counter.internal.StoreMapper;
 import dev.loyalty.member.MemberService;
+import dev.loyalty.points.NotReversibleException;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsResult;
 import dev.loyalty.points.PointsService;
@@ -132,7 +133,18 @@ public class CounterService {
         if (existing.isPresent()) {
             return replay(existing.get(), memberCode, amountCents);
         }
-        long memberId = resolveMemberCode(memberCode);
+        return recordPurchaseFor(at, resolveMemberCode(memberCode), orderNo, amountCents);
+    }
+
+    /**
+     * Records a purchase of a known member (a wallet payment is one). Inside a caller's transaction it
+     * joins it; an order number already recorded for this member and amount answers the first result.
+     */
+    public PurchaseResult recordPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents) {
+        Optional<Purchase> existing = purchases.find(at.storeId(), orderNo);
+        if (existing.isPresent()) {
+            return replayFor(existing.get(), memberId, amountCents);
+        }
         try {
             return tx.execute(status -> {
                 Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
@@ -152,8 +164,28 @@ public class CounterService {
                 return new PurchaseResult(orderNo, earned, balance);
             });
         } catch (DuplicateKeyException sameOrderRaced) {
-            return replay(purchases.find(at.storeId(), orderNo).orElseThrow(() -> sameOrderRaced), memberCode, amountCents);
+            return replayFor(purchases.find(at.storeId(), orderNo).orElseThrow(() -> sameOrderRaced), memberId, amountCents);
         }
+    }
+
+    /** Refunds what is left of a purchase, if anything (a refunded wallet payment refunds its purchase). */
+    public PurchaseResult refundRemainder(StaffBinding at, String orderNo) {
+        Optional<Purchase> purchase = purchases.find(at.storeId(), orderNo);
+        if (purchase.isEmpty() || purchase.get().getRefundedCents() >= purchase.get().getAmountCents()) {
+            return new PurchaseResult(orderNo, 0, purchase.map(p -> points.balance(p.getMemberId())).orElse(0L));
+        }
+        return refundPurchase(at, orderNo, null);
+    }
+
+    /** What each member spent at the counters between two instants, less what was refunded: member → cents. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> netSpendBetween(java.time.Instant from, java.time.Instant to) {
+        Map<Long, Long> spend = new java.util.HashMap<>();
+        for (Purchase purchase : purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Purchase>()
+                .ge(Purchase::getCreatedAt, from).lt(Purchase::getCreatedAt, to))) {
+            spend.merge(purchase.getMemberId(), purchase.getAmountCents() - purchase.getRefundedCents(), Long::sum);
+        }
+        return spend;
     }
 
     /**
@@ -176,20 +208,23 @@ public class CounterService {
             long refundedAfter = purchase.getRefundedCents() + cents;
             long reverse = purchase.getPointsAwarded() * refundedAfter / purchase.getAmountCents()
                     - purchase.getPointsReversed();
-            long balance;
+            long reversed = 0;
             if (reverse > 0) {
-                balance = points.reverse(purchase.getPointsEntryId(), reverse,
-                        "purchase-refund:" + purchase.getId() + ":" + refundedAfter, "退款 " + orderNo).balanceAfter();
-            } else {
-                balance = points.balance(purchase.getMemberId());
+                try {
+                    reversed = -points.reverse(purchase.getPointsEntryId(), reverse,
+                            "purchase-refund:" + purchase.getId() + ":" + refundedAfter, "退款 " + orderNo).delta();
+                } catch (NotReversibleException pointsExpired) {
+                    // the purchase's points expired unspent: there is nothing left to take back
+                }
             }
-            if (purchases.refund(purchase.getId(), cents, reverse) != 1) {
+            long balance = points.balance(purchase.getMemberId());
+            if (purchases.refund(purchase.getId(), cents, reversed) != 1) {
                 throw new IllegalStateException("Refund of order " + orderNo + " exceeded its amount");
             }
             audit.record(staffActor(at), "PURCHASE_REFUNDED", "order:" + at.storeId() + ":" + orderNo,
                     Map.of("refundedCents", purchase.getRefundedCents()),
-                    Map.of("refundedCents", refundedAfter, "pointsReversed", reverse));
-            return new PurchaseResult(orderNo, reverse, balance);
+                    Map.of("refundedCents", refundedAfter, "pointsReversed", reversed));
+            return new PurchaseResult(orderNo, reversed, balance);
         });
     }
 
@@ -205,6 +240,13 @@ public class CounterService {
             // the till retried with the code it scanned the first time; the amount matched
         }
         return new PurchaseResult(purchase.getOrderNo(), purchase.getPointsAwarded(), points.balance(purchase.getMemberId()));
+    }
+
+    private PurchaseResult replayFor(Purchase purchase, long memberId, long amountCents) {
+        if (purchase.getMemberId() != memberId || purchase.getAmountCents() != amountCents) {
+            throw new OrderConflictException(purchase.getOrderNo());
+        }
+        return new PurchaseResult(purchase.getOrderNo(), purchase.getPointsAwarded(), points.balance(memberId));
     }
 
     private long pointsFor(long memberId, long amountCents) {

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -149,7 +150,7 @@ public class CouponService implements Job {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> redeemNow(memberId, template, idempotencyKey));
-            } catch (DuplicateKeyException e) {
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
                 var winner = coupons.findByRedeemKey(memberId, idempotencyKey);
                 if (winner.isPresent()) {
                     return replay(winner.get(), templateId, idempotencyKey);

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.IdempotencyConflictException;
+import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.CachedValue;
 import dev.loyalty.common.web.PageResponse;
@@ -100,31 +101,28 @@ public class PointsService {
     /**
      * Reverses an earlier EARN, SPEND or ADJUST, wholly ({@code amount} null) or in part; several partial
      * reversals never add up to more than the original. Reversing an earning takes the points back even if
-     * they were spent: the balance may go below zero, and later earnings pay that debt first. Reversing a
-     * spend gives the points back in a lot that expires when the latest lot the spend drew from did.
+     * they were spent: the balance may go below zero, and later earnings pay that debt first; points of it
+     * that expired unspent are not taken back again. Reversing a spend gives the points back in a lot that
+     * expires when the latest lot the spend drew from does, and not before the end of today.
      */
     public PointsResult reverse(long entryId, Long amount, String idempotencyKey, String remark) {
         PointsEntry original = entries.selectById(entryId);
         if (original == null) {
             throw new NotFoundException("Points entry", entryId);
         }
-        Predicate<PointsEntry> sameReversal = e -> entryIdEquals(e.getReversesId(), entryId)
-                && (amount == null || Math.abs(e.getDelta()) == amount);
+        Predicate<PointsEntry> sameReversal = e -> entryIdEquals(e.getReversesId(), entryId);
         return once(idempotencyKey, sameReversal, () -> {
             Instant now = clock.instant();
             PointsAccount account = book.lock(original.getMemberId(), now);
-            long reversible = reversibleAmount(original);
-            long take = amount == null ? reversible : amount;
-            if (take <= 0 || take > reversible) {
-                throw new NotReversibleException(entryId, reversible == 0 ? "it is already fully reversed"
-                        : "at most " + reversible + " points are left to reverse");
-            }
+            long take = reversalAmount(original, amount);
             String reference = "reverses:" + entryId;
             if (original.getDelta() > 0) {
                 return book.debit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
                         entryId, remark, true, entryId, -take, 0, now);
             }
-            Instant expiresAt = Optional.ofNullable(lots.latestExpiryDrawnBy(entryId)).orElse(expiryOfPointsEarnedAt(now));
+            Instant endOfToday = now.atZone(clock.getZone()).toLocalDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+            Instant drawnExpiry = Optional.ofNullable(lots.latestExpiryDrawnBy(entryId)).orElse(expiryOfPointsEarnedAt(now));
+            Instant expiresAt = drawnExpiry.isAfter(endOfToday) ? drawnExpiry : endOfToday;
             return book.credit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
                     entryId, remark, expiresAt, 0, -take, now);
         });
@@ -266,6 +264,14 @@ public class PointsService {
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
+            } catch (LoyaltyException refused) {
+                // a repeat of a command that already succeeded can fail its checks the second time
+                // (the points are spent, the entry is reversed): the first result is the answer
+                Optional<PointsEntry> first = entries.findByKey(key);
+                if (first.isPresent()) {
+                    return replay(first.get(), samePayload, key);
+                }
+                throw refused;
             }
         }
     }
@@ -282,11 +288,26 @@ public class PointsService {
                 && Math.abs(e.getDelta()) == amount;
     }
 
-    private long reversibleAmount(PointsEntry original) {
+    /**
+     * How much a reversal of {@code requested} points (null: all) takes. Never more than is left
+     * unreversed; and points of an earning that expired unspent are not taken back again, since that
+     * would charge the member twice for the same points.
+     */
+    private long reversalAmount(PointsEntry original, Long requested) {
         if (original.getType() == PointsEntryType.REVERSE || original.getType() == PointsEntryType.EXPIRE) {
             throw new NotReversibleException(original.getId(), original.getType() + " rows are not reversible");
         }
-        return Math.abs(original.getDelta()) - entries.reversedOf(original.getId());
+        long left = Math.abs(original.getDelta()) - entries.reversedOf(original.getId());
+        if (requested != null && (requested <= 0 || requested > left)) {
+            throw new NotReversibleException(original.getId(), "at most " + left + " points are left to reverse");
+        }
+        long expired = original.getDelta() > 0 ? entries.expiredFromLotOf(original.getId()) : 0;
+        long take = Math.min(requested == null ? left : requested, Math.max(0, left - expired));
+        if (take == 0) {
+            throw new NotReversibleException(original.getId(), left == 0 ? "it is already fully reversed"
+                    : "its points have expired");
+        }
+        return take;
     }
 
     private Instant expiryOfPointsEarnedAt(Instant now) {

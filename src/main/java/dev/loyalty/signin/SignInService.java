@@ -30,6 +30,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -93,12 +94,12 @@ public class SignInService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return tx.execute(status -> signInLocked(memberId, today));
-            } catch (DuplicateKeyException raceLost) {
+            } catch (DuplicateKeyException | PessimisticLockingFailureException raceLost) {
                 Optional<SignInRecord> winner = records.find(memberId, today);
                 if (winner.isPresent()) {
                     return already(winner.get());
                 }
-                if (attempt == 2) {
+                if (attempt == 3) {
                     throw raceLost;
                 }
             }
@@ -147,8 +148,8 @@ public class SignInService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return Objects.requireNonNull(tx.execute(status -> makeupLocked(memberId, date, today, rule)));
-            } catch (DuplicateKeyException firstUseRaced) {
-                if (attempt == 2) {
+            } catch (DuplicateKeyException | PessimisticLockingFailureException firstUseRaced) {
+                if (attempt == 3) {
                     throw firstUseRaced;
                 }
             }
@@ -182,12 +183,16 @@ public class SignInService {
         records.insert(record);
         int lastStreak = renumberRunAfter(memberId, date, streak, today, renumbered);
         LocalDate runEnd = date.plusDays(renumbered.size());
-        if (state.getLastDate() == null || !runEnd.isBefore(state.getLastDate())) {
-            states.advance(memberId, runEnd, lastStreak);
+        LocalDate lastDate = state.getLastDate();
+        int streakAtLast = state.getStreak();
+        if (lastDate == null || !runEnd.isBefore(lastDate)) {
+            lastDate = runEnd;
+            streakAtLast = lastStreak;
+            states.advance(memberId, lastDate, streakAtLast);
         }
         events.publishEvent(new SignedIn(memberId, date, streak, reward.points(), true));
         afterCommit(() -> board.forget(List.of(today, today.minusDays(1))));
-        return new SignInResult(date, currentStreak(runEnd, lastStreak, today), reward.points(), 0, false);
+        return new SignInResult(date, currentStreak(lastDate, streakAtLast, today), reward.points(), 0, false);
     }
 
     @Transactional(readOnly = true)

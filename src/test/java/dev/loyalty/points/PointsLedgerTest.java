@@ -179,6 +179,46 @@ class PointsLedgerTest extends IntegrationTest {
     }
 
     @Test
+    void aRepeatedSpendAnswersTheFirstResultEvenWhenTheBalanceNoLongerCoversIt() {
+        points.earn(earn(150, "e"));
+        PointsResult first = points.spend(spend(100, "double-tap"));
+
+        PointsResult again = points.spend(spend(100, "double-tap"));
+
+        assertThat(again.entryId()).isEqualTo(first.entryId());
+        assertThat(again.replayed()).isTrue();
+        assertThatThrownBy(() -> points.spend(spend(120, "double-tap"))).isInstanceOf(IdempotencyConflictException.class);
+        assertThat(books.balance(member)).isEqualTo(50);
+    }
+
+    @Test
+    void aRepeatedFullReversalAnswersTheFirstResult() {
+        long purchase = points.earn(earn(100, "purchase")).entryId();
+        PointsResult first = points.reverse(purchase, null, key("refund"), null);
+
+        PointsResult again = points.reverse(purchase, null, key("refund"), null);
+
+        assertThat(again.entryId()).isEqualTo(first.entryId());
+        assertThat(books.balance(member)).isZero();
+    }
+
+    @Test
+    void reversingAnEarningWhosePointsExpiredTakesBackOnlyWhatDidNotExpire() {
+        long purchase = points.earn(earn(100, "purchase")).entryId();
+        points.spend(spend(40, "spent"));
+        clock.advance(Duration.ofDays(400));
+        points.expireDue(member);
+
+        PointsResult refund = points.reverse(purchase, null, key("refund"), "late refund");
+
+        assertThat(refund.delta()).as("the 60 that expired are not taken twice").isEqualTo(-40);
+        assertThat(refund.balanceAfter()).isEqualTo(-40);
+        assertThatThrownBy(() -> points.reverse(purchase, null, key("refund-2"), null))
+                .isInstanceOf(NotReversibleException.class);
+        books.assertBalanced(member);
+    }
+
+    @Test
     void expiryRowsAndReversalsAreNotReversible() {
         long purchase = points.earn(earn(10, "e")).entryId();
         long reversal = points.reverse(purchase, null, key("r"), null).entryId();

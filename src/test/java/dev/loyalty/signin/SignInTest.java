@@ -123,6 +123,21 @@ class SignInTest extends IntegrationTest {
     }
 
     @Test
+    void aMakeupBeforeAnOlderRunAnswersTheLiveStreak() {
+        clock.pinAt(LocalDate.of(2031, 6, 1));
+        points.earn(new PointsMovement(member, 100, PointsSource.ADMIN, member + ":makeup-fund", null, null));
+        signInOn(LocalDate.of(2031, 6, 5));
+        signInOn(LocalDate.of(2031, 6, 6));
+        signInOn(LocalDate.of(2031, 6, 10));
+
+        SignInResult madeUp = signIns.makeup(member, LocalDate.of(2031, 6, 4));
+
+        assertThat(madeUp.streak()).as("today's run is one day long").isEqualTo(1);
+        assertThat(signIns.status(member).streak()).isEqualTo(1);
+        assertThat(signIns.calendar(member, java.time.YearMonth.of(2031, 6)).days().get(3).makeup()).isTrue();
+    }
+
+    @Test
     void makeupRefusesTodayTheFutureSignedDatesOtherMonthsAndOldDates() {
         signInOn(LocalDate.of(2031, 7, 1));
         clock.pinAt(LocalDate.of(2031, 7, 9));

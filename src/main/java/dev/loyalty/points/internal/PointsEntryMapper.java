@@ -15,6 +15,14 @@ public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
                 .eq(PointsEntry::getIdempotencyKey, idempotencyKey)));
     }
 
+    /** Points of an earning's lot written off by EXPIRE rows, as a positive number. */
+    @Select("""
+            SELECT COALESCE(SUM(-e.delta), 0)
+              FROM points_lot l JOIN points_entry e ON e.idempotency_key = CONCAT('expire:lot:', l.id)
+             WHERE l.entry_id = #{entryId}
+            """)
+    long expiredFromLotOf(@Param("entryId") long entryId);
+
     /** Points already reversed of an entry, as a positive number. */
     @Select("SELECT COALESCE(SUM(ABS(delta)), 0) FROM points_entry WHERE reverses_id = #{entryId}")
     long reversedOf(@Param("entryId") long entryId);

@@ -1,0 +1,259 @@
+package dev.loyalty.wallet;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.IdempotencyConflictException;
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.web.PageResponse;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.OrderConflictException;
+import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.wallet.internal.WalletAccount;
+import dev.loyalty.wallet.internal.WalletAccountMapper;
+import dev.loyalty.wallet.internal.WalletEntry;
+import dev.loyalty.wallet.internal.WalletEntryMapper;
+import dev.loyalty.wallet.internal.WalletPlan;
+import dev.loyalty.wallet.internal.WalletPlanMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Stored value. Every change locks the member's wallet row, moves principal and bonus with a guarded
+ * update (neither below zero) and appends one ledger row with the balance after it, in one transaction.
+ * Top-ups and payments are idempotent per store and order number; a refund per payment.
+ *
+ * <p>A payment takes principal and bonus in proportion to the two balances, so bonus cannot be cashed
+ * out by spending principal first: bonus taken = floor(amount × bonus ÷ balance), principal = the rest.
+ * Rounding therefore favours the brand by less than one cent.
+ */
+@Service
+public class WalletService {
+
+    private final WalletAccountMapper accounts;
+    private final WalletEntryMapper entries;
+    private final WalletPlanMapper plans;
+    private final CounterService counter;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+
+    WalletService(WalletAccountMapper accounts, WalletEntryMapper entries, WalletPlanMapper plans, CounterService counter,
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        this.accounts = accounts;
+        this.entries = entries;
+        this.plans = plans;
+        this.counter = counter;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** Staff took {@code amountCents}; with a plan whose price is exactly that, its bonus is added. */
+    public WalletMovement topUp(StaffBinding at, String memberCode, String orderNo, long amountCents, Long planId) {
+        String key = "topup:" + at.storeId() + ":" + orderNo;
+        Optional<WalletEntry> existing = entries.findByKey(key);
+        if (existing.isPresent()) {
+            return replayOrder(existing.get(), memberCode, amountCents, e -> e.getPrincipalDeltaCents() == amountCents);
+        }
+        long memberId = counter.resolveMemberCode(memberCode);
+        long bonus = planId == null ? 0 : bonusOfPlan(planId, amountCents);
+        return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
+            WalletAccount account = lock(memberId);
+            WalletEntry entry = write(account, WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null);
+            audit.record(staff(at), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
+                    Map.of("memberId", memberId, "principalCents", amountCents, "bonusCents", bonus));
+            return entry;
+        });
+    }
+
+    /** Pays from the wallet (principal and bonus in proportion); it also counts as a purchase. */
+    public WalletMovement pay(StaffBinding at, String memberCode, String orderNo, long amountCents) {
+        String key = "pay:" + at.storeId() + ":" + orderNo;
+        Optional<WalletEntry> existing = entries.findByKey(key);
+        if (existing.isPresent()) {
+            return replayOrder(existing.get(), memberCode, amountCents, e -> -e.getDeltaCents() == amountCents);
+        }
+        long memberId = counter.resolveMemberCode(memberCode);
+        return once(key, e -> e.getMemberId() == memberId && -e.getDeltaCents() == amountCents, () -> {
+            WalletAccount account = lock(memberId);
+            long balance = account.balanceCents();
+            if (balance < amountCents) {
+                throw new WalletInsufficientException(memberId, amountCents, balance);
+            }
+            long bonus = Math.multiplyExact(amountCents, account.getBonusCents()) / balance;
+            long principal = amountCents - bonus;
+            WalletEntry entry = write(account, WalletEntryType.PAY, -principal, -bonus, key, orderNo, at, null, null);
+            counter.recordPurchaseFor(at, memberId, orderNo, amountCents);
+            audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
+                    Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
+            return entry;
+        });
+    }
+
+    /** Puts back exactly the principal and bonus the payment took, and refunds its purchase; twice answers the first. */
+    public WalletMovement refundPayment(StaffBinding at, String orderNo) {
+        WalletEntry payment = entries.findByKey("pay:" + at.storeId() + ":" + orderNo)
+                .orElseThrow(() -> new NotFoundException("Wallet payment", orderNo));
+        String key = "refund:" + payment.getId();
+        return once(key, e -> payment.getId().equals(e.getReversesId()), () -> {
+            WalletAccount account = lock(payment.getMemberId());
+            WalletEntry entry = write(account, WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
+                    -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId());
+            counter.refundRemainder(at, orderNo);
+            audit.record(staff(at), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
+                    Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
+                            "bonusCents", -payment.getBonusDeltaCents()));
+            return entry;
+        });
+    }
+
+    /** Adds bonus money the brand gives (a rebate); idempotent on {@code key}. */
+    public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key) {
+        return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents,
+                () -> write(lock(memberId), type, 0, bonusCents, key, null, null, null, null));
+    }
+
+    @Transactional(readOnly = true)
+    public WalletView wallet(long memberId) {
+        WalletAccount account = accounts.selectById(memberId);
+        return account == null ? new WalletView(0, 0, 0)
+                : new WalletView(account.balanceCents(), account.getPrincipalCents(), account.getBonusCents());
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<WalletLedgerLine> ledger(long memberId, Page<WalletEntry> page) {
+        return PageResponse.from(entries.selectPage(page, new LambdaQueryWrapper<WalletEntry>()
+                .eq(WalletEntry::getMemberId, memberId).orderByDesc(WalletEntry::getId)), WalletService::toLine);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WalletPlanView> plans(boolean enabledOnly) {
+        return plans.selectList(new LambdaQueryWrapper<WalletPlan>()
+                        .eq(enabledOnly, WalletPlan::getEnabled, true).orderByAsc(WalletPlan::getPayCents))
+                .stream().map(WalletService::toView).toList();
+    }
+
+    @Transactional
+    public WalletPlanView createPlan(String name, long payCents, long bonusCents, boolean enabled) {
+        WalletPlan plan = new WalletPlan();
+        plan.setName(name);
+        plan.setPayCents(payCents);
+        plan.setBonusCents(bonusCents);
+        plan.setEnabled(enabled);
+        plan.setCreatedAt(clock.instant());
+        plans.insert(plan);
+        WalletPlanView view = toView(plan);
+        audit.record("WALLET_PLAN_CREATED", "wallet-plan:" + plan.getId(), null, view);
+        return view;
+    }
+
+    private long bonusOfPlan(long planId, long amountCents) {
+        WalletPlan plan = plans.selectById(planId);
+        if (plan == null || !plan.getEnabled()) {
+            throw new InvalidRequestException("planId", "no such plan on offer");
+        }
+        if (plan.getPayCents() != amountCents) {
+            throw new InvalidRequestException("amountCents", "plan " + planId + " takes exactly " + plan.getPayCents() + " cents");
+        }
+        return plan.getBonusCents();
+    }
+
+    private WalletMovement once(String key, Predicate<WalletEntry> samePayload, Supplier<WalletEntry> write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return toMovement(tx.execute(status -> write.get()), false);
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                Optional<WalletEntry> winner = entries.findByKey(key);
+                if (winner.isPresent()) {
+                    if (!samePayload.test(winner.get())) {
+                        throw new IdempotencyConflictException(key);
+                    }
+                    return toMovement(winner.get(), true);
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private WalletMovement replayOrder(WalletEntry entry, String memberCode, long amountCents, Predicate<WalletEntry> sameAmount) {
+        if (!sameAmount.test(entry)) {
+            throw new OrderConflictException(entry.getOrderNo());
+        }
+        try {
+            if (counter.resolveMemberCode(memberCode) != entry.getMemberId()) {
+                throw new OrderConflictException(entry.getOrderNo());
+            }
+        } catch (dev.loyalty.counter.MemberCodeInvalidException expiredSinceTheFirstTry) {
+            // the till retried with the code it scanned the first time; the amount matched
+        }
+        return toMovement(entry, true);
+    }
+
+    private WalletAccount lock(long memberId) {
+        WalletAccount account = accounts.lock(memberId);
+        if (account != null) {
+            return account;
+        }
+        WalletAccount created = WalletAccount.empty(memberId, clock.instant());
+        accounts.insert(created);
+        return created;
+    }
+
+    private WalletEntry write(WalletAccount account, WalletEntryType type, long principal, long bonus, String key,
+            String orderNo, StaffBinding at, Long planId, Long reversesId) {
+        Instant now = clock.instant();
+        if (accounts.move(account.getMemberId(), principal, bonus, now) != 1) {
+            throw new WalletInsufficientException(account.getMemberId(), -(principal + bonus), account.balanceCents());
+        }
+        WalletEntry entry = new WalletEntry();
+        entry.setMemberId(account.getMemberId());
+        entry.setType(type);
+        entry.setDeltaCents(principal + bonus);
+        entry.setPrincipalDeltaCents(principal);
+        entry.setBonusDeltaCents(bonus);
+        entry.setBalanceAfterCents(account.balanceCents() + principal + bonus);
+        entry.setIdempotencyKey(key);
+        entry.setOrderNo(orderNo);
+        entry.setStoreId(at == null ? null : at.storeId());
+        entry.setStaffMemberId(at == null ? null : at.memberId());
+        entry.setPlanId(planId);
+        entry.setReversesId(reversesId);
+        entry.setCreatedAt(now);
+        entries.insert(entry);
+        return entry;
+    }
+
+    private static Actor staff(StaffBinding at) {
+        return new Actor(Actor.Type.STAFF, at.memberId());
+    }
+
+    private static WalletMovement toMovement(WalletEntry entry, boolean replayed) {
+        return new WalletMovement(entry.getOrderNo(), Math.abs(entry.getPrincipalDeltaCents()),
+                Math.abs(entry.getBonusDeltaCents()), entry.getBalanceAfterCents(), replayed);
+    }
+
+    private static WalletLedgerLine toLine(WalletEntry e) {
+        return new WalletLedgerLine(e.getId(), e.getDeltaCents(), e.getPrincipalDeltaCents(), e.getBonusDeltaCents(),
+                e.getBalanceAfterCents(), e.getType(), e.getOrderNo(), e.getStoreId(), e.getCreatedAt());
+    }
+
+    private static WalletPlanView toView(WalletPlan plan) {
+        return new WalletPlanView(plan.getId(), plan.getName(), plan.getPayCents(), plan.getBonusCents(), plan.getEnabled());
+    }
+}
