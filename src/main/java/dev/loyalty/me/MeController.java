@@ -6,6 +6,7 @@ import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
 import dev.loyalty.coupon.CouponService;
 import dev.loyalty.points.PointsService;
+import dev.loyalty.wallet.WalletService;
 import dev.loyalty.signin.SignInService;
 import dev.loyalty.signin.SignInStatus;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,12 +31,15 @@ class MeController {
     private final PointsService points;
     private final SignInService signIns;
     private final CouponService coupons;
+    private final WalletService wallets;
 
-    MeController(MemberService members, PointsService points, SignInService signIns, CouponService coupons) {
+    MeController(MemberService members, PointsService points, SignInService signIns, CouponService coupons,
+            WalletService wallets) {
         this.members = members;
         this.points = points;
         this.signIns = signIns;
         this.coupons = coupons;
+        this.wallets = wallets;
     }
 
     @Operation(summary = "The logged-in member with their balances")
@@ -54,13 +58,17 @@ class MeController {
     private Me compose(MemberProfile profile) {
         return new Me(profile.id(), profile.nickname(), profile.avatarUrl(), profile.birthday(), profile.level(),
                 profile.phoneMasked(), new Me.Points(points.balance(profile.id())),
-                new Me.Coupons(coupons.unusedCount(profile.id())), signIns.status(profile.id()));
+                new Me.Wallet(wallets.wallet(profile.id()).balanceCents()), new Me.Coupons(coupons.unusedCount(profile.id())),
+                signIns.status(profile.id()));
     }
 
     record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,
-            String phoneMasked, Points points, Coupons coupons, SignInStatus signIn) {
+            String phoneMasked, Points points, Wallet wallet, Coupons coupons, SignInStatus signIn) {
 
         record Points(long balance) {
+        }
+
+        record Wallet(long balanceCents) {
         }
 
         record Coupons(long unused) {

@@ -1,8 +1,8 @@
 /**
- * The member's own page ({@code /api/app/me}): the profile with the balances of every feature.
- * It only reads other modules' public APIs, so no feature has to depend on all the others.
+ * Views composed from several modules' public APIs: the member's own page ({@code /api/app/me}) and what
+ * staff see of a member they scanned. Nothing here writes; no feature has to depend on all the others.
  */
-@ApplicationModule(allowedDependencies = {"common", "member", "points", "signin", "coupon"})
+@ApplicationModule(allowedDependencies = {"common", "member", "points", "signin", "coupon", "counter", "wallet"})
 package dev.loyalty.me;
 
 import org.springframework.modulith.ApplicationModule;

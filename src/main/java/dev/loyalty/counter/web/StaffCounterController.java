@@ -5,9 +5,6 @@ import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.PurchaseResult;
 import dev.loyalty.counter.StaffBinding;
-import dev.loyalty.member.MemberProfile;
-import dev.loyalty.member.MemberService;
-import dev.loyalty.points.PointsService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -33,24 +30,11 @@ class StaffCounterController {
     private static final long MAX_ORDER_CENTS = 100_000_000;
 
     private final CounterService counter;
-    private final MemberService members;
-    private final PointsService points;
     private final RateLimits rateLimits;
 
-    StaffCounterController(CounterService counter, MemberService members, PointsService points, RateLimits rateLimits) {
+    StaffCounterController(CounterService counter, RateLimits rateLimits) {
         this.counter = counter;
-        this.members = members;
-        this.points = points;
         this.rateLimits = rateLimits;
-    }
-
-    @Operation(summary = "Who is behind a scanned member code")
-    @PostMapping("/api/staff/members/resolve")
-    ResolvedMember resolve(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ResolveRequest request) {
-        staff(actor);
-        long memberId = counter.resolveMemberCode(request.memberCode());
-        MemberProfile member = members.profile(memberId);
-        return new ResolvedMember(memberId, member.nickname(), member.level(), points.balance(memberId));
     }
 
     @Operation(summary = "Award points for a purchase (idempotent per store and order number)")
@@ -74,12 +58,6 @@ class StaffCounterController {
         StaffBinding binding = counter.requireStaff(actor.id());
         rateLimits.acquire("staff", Long.toString(actor.id()), ACTIONS_PER_MINUTE, Duration.ofMinutes(1));
         return binding;
-    }
-
-    record ResolveRequest(@NotBlank @Size(max = 64) String memberCode) {
-    }
-
-    record ResolvedMember(long memberId, String nickname, MemberProfile.Level level, long pointsBalance) {
     }
 
     record PurchaseRequest(@NotBlank @Size(max = 64) String memberCode,
