@@ -177,6 +177,14 @@ public class CounterService {
         return refundPurchase(at, orderNo, null);
     }
 
+    /** What one member spent at the counters between two instants, less what was refunded. */
+    @Transactional(readOnly = true)
+    public long netSpendOf(long memberId, java.time.Instant from, java.time.Instant to) {
+        return purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Purchase>()
+                        .eq(Purchase::getMemberId, memberId).ge(Purchase::getCreatedAt, from).lt(Purchase::getCreatedAt, to))
+                .stream().mapToLong(p -> p.getAmountCents() - p.getRefundedCents()).sum();
+    }
+
     /** What each member spent at the counters between two instants, less what was refunded: member → cents. */
     @Transactional(readOnly = true)
     public Map<Long, Long> netSpendBetween(java.time.Instant from, java.time.Instant to) {

@@ -1,0 +1,228 @@
+package dev.loyalty.rebate;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.jobs.Job;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.points.PointsMovement;
+import dev.loyalty.points.PointsService;
+import dev.loyalty.points.PointsSource;
+import dev.loyalty.rebate.internal.Rebate;
+import dev.loyalty.rebate.internal.RebateMapper;
+import dev.loyalty.rebate.internal.RebatePolicyMapper;
+import dev.loyalty.rebate.internal.RebatePolicyRow;
+import dev.loyalty.wallet.WalletEntryType;
+import dev.loyalty.wallet.WalletService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebate settlement. One row per member and period (unique) is written first, as PENDING; crediting it
+ * (wallet bonus or points, keyed by the rebate's id) then marks it CREDITED. Settling a period again
+ * writes nothing new and only finishes credits a crash interrupted, so it is exact however often it runs.
+ */
+@Service
+public class RebateService implements Job {
+
+    private final RebateMapper rebates;
+    private final RebatePolicyMapper policies;
+    private final CounterService counter;
+    private final WalletService wallets;
+    private final PointsService points;
+    private final AuditTrail audit;
+    private final RedissonClient redisson;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    RebateService(RebateMapper rebates, RebatePolicyMapper policies, CounterService counter, WalletService wallets,
+            PointsService points, AuditTrail audit, RedissonClient redisson, JsonMapper json, Clock clock) {
+        this.rebates = rebates;
+        this.policies = policies;
+        this.counter = counter;
+        this.wallets = wallets;
+        this.points = points;
+        this.audit = audit;
+        this.redisson = redisson;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RebatePolicyView policy() {
+        RebatePolicyRow row = policies.selectById(RebatePolicyRow.ID);
+        List<RebatePolicyView.Tier> tiers = json.readValue(row.getTiers(), new TypeReference<List<RebatePolicyView.Tier>>() { });
+        return new RebatePolicyView(RebatePolicyView.PeriodType.valueOf(row.getPeriodType()),
+                RebatePolicyView.CreditAs.valueOf(row.getCreditAs()), row.getAutoApprove(), tiers);
+    }
+
+    /** Changes the policy; periods already settled keep what they were given. */
+    @Transactional
+    public RebatePolicyView changePolicy(RebatePolicyView change) {
+        Set<Long> thresholds = new HashSet<>();
+        for (RebatePolicyView.Tier tier : change.tiers()) {
+            if (!thresholds.add(tier.thresholdCents())) {
+                throw new InvalidRequestException("tiers", "two tiers start at " + tier.thresholdCents() + " cents");
+            }
+        }
+        RebatePolicyView before = policy();
+        RebatePolicyRow row = policies.selectById(RebatePolicyRow.ID);
+        row.setPeriodType(change.periodType().name());
+        row.setCreditAs(change.creditAs().name());
+        row.setAutoApprove(change.autoApprove());
+        row.setTiers(json.writeValueAsString(change.tiers().stream()
+                .sorted(Comparator.comparingLong(RebatePolicyView.Tier::thresholdCents)).toList()));
+        row.setUpdatedAt(clock.instant());
+        if (policies.updateById(row) != 1) {
+            throw new IllegalStateException("The rebate policy changed concurrently; try again");
+        }
+        audit.record("REBATE_POLICY_CHANGED", "rebate-policy", before, change);
+        return policy();
+    }
+
+    /** Settles a period that has ended: answers how many rebates this run wrote, and the period's total. */
+    public Settlement settle(String periodName) {
+        Period period = Period.parse(periodName);
+        if (LocalDate.now(clock).isBefore(period.afterLast())) {
+            throw new InvalidRequestException("period", periodName + " has not ended yet");
+        }
+        RebatePolicyView policy = policy();
+        if (period.isMonth() != (policy.periodType() == RebatePolicyView.PeriodType.MONTH)) {
+            throw new InvalidRequestException("period", "the policy settles by " + policy.periodType());
+        }
+        Map<Long, Long> spend = counter.netSpendBetween(period.from(clock.getZone()), period.to(clock.getZone()));
+        int written = 0;
+        for (Map.Entry<Long, Long> member : spend.entrySet()) {
+            var tier = policy.tierFor(member.getValue());
+            if (tier.isEmpty()) {
+                continue;
+            }
+            long cents = member.getValue() * tier.get().ratePercent() / 100;
+            if (cents <= 0) {
+                continue;
+            }
+            Rebate rebate = new Rebate();
+            rebate.setMemberId(member.getKey());
+            rebate.setPeriod(period.name());
+            rebate.setSpentCents(member.getValue());
+            rebate.setRatePercent(tier.get().ratePercent());
+            rebate.setRebateCents(cents);
+            rebate.setCreditAs(policy.creditAs().name());
+            rebate.setStatus("PENDING");
+            rebate.setCreatedAt(clock.instant());
+            try {
+                rebates.insert(rebate);
+                written++;
+            } catch (DuplicateKeyException settledBefore) {
+                continue;
+            }
+        }
+        if (policy.autoApprove()) {
+            for (Rebate pending : rebates.selectList(new LambdaQueryWrapper<Rebate>()
+                    .eq(Rebate::getPeriod, period.name()).eq(Rebate::getStatus, "PENDING"))) {
+                credit(pending);
+            }
+        }
+        return new Settlement(period.name(), written, rebates.totalOf(period.name()));
+    }
+
+    /** An operator approves a pending rebate: it is credited now. */
+    public RebateView approve(long rebateId) {
+        Rebate rebate = rebates.selectById(rebateId);
+        if (rebate == null) {
+            throw new NotFoundException("Rebate", rebateId);
+        }
+        credit(rebate);
+        return toView(rebates.selectById(rebateId));
+    }
+
+    @Transactional(readOnly = true)
+    public MemberRebates forMember(long memberId) {
+        RebatePolicyView policy = policy();
+        Period current = Period.containing(LocalDate.now(clock), policy.periodType());
+        long spent = counter.netSpendOf(memberId, current.from(clock.getZone()), current.to(clock.getZone()));
+        int rate = policy.tierFor(spent).map(RebatePolicyView.Tier::ratePercent).orElse(0);
+        MemberRebates.NextTier next = policy.nextTierAfter(spent)
+                .map(t -> new MemberRebates.NextTier(t.thresholdCents(), t.ratePercent(), t.thresholdCents() - spent))
+                .orElse(null);
+        List<MemberRebates.History> history = new ArrayList<>();
+        for (Rebate r : rebates.selectList(new LambdaQueryWrapper<Rebate>().eq(Rebate::getMemberId, memberId)
+                .orderByDesc(Rebate::getId))) {
+            history.add(new MemberRebates.History(r.getPeriod(), r.getSpentCents(), r.getRebateCents(), r.getStatus(),
+                    RebatePolicyView.CreditAs.valueOf(r.getCreditAs())));
+        }
+        return new MemberRebates(current.name(), spent, rate, next, history);
+    }
+
+    @Override
+    public String name() {
+        return "rebate-settlement";
+    }
+
+    /** Settles the period before the current one (safe to run on every instance, and again). */
+    @Override
+    public long run() {
+        RLock lock = redisson.getLock("loyalty:job:rebate-settlement");
+        try {
+            if (!lock.tryLock(30, TimeUnit.SECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+        try {
+            RebatePolicyView policy = policy();
+            Period current = Period.containing(LocalDate.now(clock), policy.periodType());
+            return settle(Period.containing(current.first().minusDays(1), policy.periodType()).name()).settled();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Scheduled(cron = "${loyalty.rebates.settlement-cron:0 0 1 * * *}", zone = "${loyalty.zone:Asia/Shanghai}")
+    void daily() {
+        run();
+    }
+
+    private void credit(Rebate rebate) {
+        if (!"PENDING".equals(rebate.getStatus())) {
+            return;
+        }
+        String key = "rebate:" + rebate.getId();
+        if (RebatePolicyView.CreditAs.valueOf(rebate.getCreditAs()) == RebatePolicyView.CreditAs.WALLET) {
+            wallets.creditBonus(rebate.getMemberId(), rebate.getRebateCents(), WalletEntryType.REBATE, key);
+        } else {
+            long earned = rebate.getRebateCents() * points.rule().pointsPerYuan() / 100;
+            if (earned > 0) {
+                points.earn(new PointsMovement(rebate.getMemberId(), earned, PointsSource.REBATE, key,
+                        "rebate:" + rebate.getPeriod(), "返点 " + rebate.getPeriod()));
+            }
+        }
+        rebates.markCredited(rebate.getId(), clock.instant());
+    }
+
+    private static RebateView toView(Rebate r) {
+        return new RebateView(r.getId(), r.getMemberId(), r.getPeriod(), r.getSpentCents(), r.getRatePercent(),
+                r.getRebateCents(), r.getStatus(), RebatePolicyView.CreditAs.valueOf(r.getCreditAs()));
+    }
+
+    public record Settlement(String period, long settled, long totalRebateCents) {
+    }
+}

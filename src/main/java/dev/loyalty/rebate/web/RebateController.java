@@ -1,0 +1,75 @@
+package dev.loyalty.rebate.web;
+
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.rebate.MemberRebates;
+import dev.loyalty.rebate.RebatePolicyView;
+import dev.loyalty.rebate.RebateService;
+import dev.loyalty.rebate.RebateView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Rebates")
+@RestController
+class RebateController {
+
+    private final RebateService rebates;
+
+    RebateController(RebateService rebates) {
+        this.rebates = rebates;
+    }
+
+    @Operation(summary = "This period's spend, rate and next tier, and my rebate history")
+    @GetMapping("/api/app/rebates")
+    MemberRebates mine(@AuthenticationPrincipal Actor actor) {
+        return rebates.forMember(actor.id());
+    }
+
+    @Operation(summary = "The rebate policy")
+    @GetMapping("/api/admin/rebate-policy")
+    RebatePolicyView policy() {
+        return rebates.policy();
+    }
+
+    @Operation(summary = "Change the rebate policy")
+    @PutMapping("/api/admin/rebate-policy")
+    RebatePolicyView changePolicy(@Valid @RequestBody PolicyRequest request) {
+        return rebates.changePolicy(new RebatePolicyView(request.periodType(), request.creditAs(), request.autoApprove(),
+                request.tiers().stream().map(t -> new RebatePolicyView.Tier(t.thresholdCents(), t.ratePercent())).toList()));
+    }
+
+    @Operation(summary = "Settle an ended period (yyyy-MM or yyyy-Qn); running it again changes nothing")
+    @PostMapping("/api/admin/rebates/settle")
+    RebateService.Settlement settle(@Valid @RequestBody SettleRequest request) {
+        return rebates.settle(request.period());
+    }
+
+    @Operation(summary = "Approve and credit a pending rebate")
+    @PostMapping("/api/admin/rebates/{id}/approve")
+    RebateView approve(@PathVariable long id) {
+        return rebates.approve(id);
+    }
+
+    record PolicyRequest(@NotNull RebatePolicyView.PeriodType periodType, @NotNull RebatePolicyView.CreditAs creditAs,
+            @NotNull Boolean autoApprove, @NotNull @Size(max = 20) List<@Valid @NotNull TierRequest> tiers) {
+    }
+
+    record TierRequest(@NotNull @Min(1) Long thresholdCents, @NotNull @Min(0) @Max(100) Integer ratePercent) {
+    }
+
+    record SettleRequest(@NotBlank @Size(max = 8) String period) {
+    }
+}
