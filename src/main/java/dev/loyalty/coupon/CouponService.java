@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -57,10 +58,12 @@ public class CouponService implements Job {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     CouponService(CouponTemplateMapper templates, MemberQuotaMapper quotas, CouponMapper coupons, PointsService points,
-            CounterService counter, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+            CounterService counter, AuditTrail audit, Clock clock, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.templates = templates;
         this.quotas = quotas;
         this.coupons = coupons;
@@ -69,6 +72,7 @@ public class CouponService implements Job {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     // ---- operators: templates ----
@@ -185,6 +189,7 @@ public class CouponService implements Job {
         if (templates.takeOne(templateId) != 1) {
             throw CouponException.outOfStock(templateId);
         }
+        events.publishEvent(new CouponChanged(memberId, coupon.getId(), template.getName(), CouponStatus.UNUSED, "ISSUED"));
         return new RedeemResult(toView(coupon, template), balance, false);
     }
 
@@ -245,6 +250,8 @@ public class CouponService implements Job {
                 throw CouponException.alreadyUsed(coupon.getCode(), CouponStatus.USED);
             }
             Coupon used = coupons.selectById(coupon.getId());
+            events.publishEvent(new CouponChanged(coupon.getMemberId(), coupon.getId(), template.getName(),
+                    CouponStatus.USED, "USED"));
             audit.record(new Actor(Actor.Type.STAFF, at.memberId()), "COUPON_VERIFIED", "coupon:" + coupon.getId(),
                     Map.of("status", "UNUSED"), Map.of("status", "USED", "storeId", at.storeId()));
             return toView(used, template);
@@ -269,6 +276,7 @@ public class CouponService implements Job {
                         "撤销券 " + coupon.getCode()).delta();
             }
             templates.returnOne(coupon.getTemplateId());
+            events.publishEvent(new CouponChanged(coupon.getMemberId(), couponId, null, CouponStatus.REVOKED, "REVOKED"));
             quotas.returnOne(coupon.getTemplateId(), coupon.getMemberId());
             audit.record("COUPON_REVOKED", "coupon:" + couponId, Map.of("status", "UNUSED"),
                     Map.of("status", "REVOKED", "pointsReturned", returned));

@@ -72,6 +72,13 @@ public class MemberService {
         return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
     }
 
+    /** The member's unionid (across the brand's apps), if WeChat gave one. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> unionid(long memberId) {
+        Member member = members.selectById(memberId);
+        return member == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(member.getUnionid());
+    }
+
     @Transactional(readOnly = true)
     public boolean exists(long memberId) {
         return members.selectById(memberId) != null;

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -50,9 +51,10 @@ public class WalletService {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
 
     WalletService(WalletAccountMapper accounts, WalletEntryMapper entries, WalletPlanMapper plans, CounterService counter,
-            AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.entries = entries;
         this.plans = plans;
@@ -60,6 +62,7 @@ public class WalletService {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
     }
 
     /** Staff took {@code amountCents}; with a plan whose price is exactly that, its bonus is added. */
@@ -236,6 +239,8 @@ public class WalletService {
         entry.setReversesId(reversesId);
         entry.setCreatedAt(now);
         entries.insert(entry);
+        events.publishEvent(new WalletChanged(entry.getMemberId(), entry.getId(), entry.getDeltaCents(),
+                entry.getBalanceAfterCents(), type));
         return entry;
     }
 

@@ -50,8 +50,8 @@ class WxConfig {
         config.setApacheHttpClientBuilder(httpClient(props.http()));
         WxMpServiceImpl service = new WxMpServiceImpl();
         service.setWxMpConfigStorage(config);
-        service.setMaxRetryTimes(props.http().maxRetries());
-        service.setRetrySleepMillis((int) props.http().retryDelay().toMillis());
+        // notifications retry on their own schedule (the outbox), so the client does not retry by itself
+        service.setMaxRetryTimes(0);
         return service;
     }
 

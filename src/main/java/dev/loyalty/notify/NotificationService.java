@@ -1,0 +1,81 @@
+package dev.loyalty.notify;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import dev.loyalty.common.web.PageResponse;
+import dev.loyalty.notify.internal.Follower;
+import dev.loyalty.notify.internal.FollowerMapper;
+import dev.loyalty.notify.internal.Notification;
+import dev.loyalty.notify.internal.NotificationMapper;
+import java.time.Clock;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import me.chanjar.weixin.mp.api.WxMpService;
+import me.chanjar.weixin.mp.bean.result.WxMpUser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Followers of the official account, and the notifications operators look after. */
+@Service
+public class NotificationService {
+
+    private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
+
+    private final FollowerMapper followers;
+    private final NotificationMapper notifications;
+    private final WxMpService officialAccount;
+    private final Clock clock;
+    private final Executor lookups = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "follower-lookup");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    NotificationService(FollowerMapper followers, NotificationMapper notifications, WxMpService officialAccount, Clock clock) {
+        this.followers = followers;
+        this.notifications = notifications;
+        this.officialAccount = officialAccount;
+        this.clock = clock;
+    }
+
+    /** Records a follower at once, then asks WeChat for their unionid (the join to a member) in the background. */
+    public void followed(String mpOpenid) {
+        Follower follower = new Follower();
+        follower.setMpOpenid(mpOpenid);
+        follower.setSubscribed(true);
+        follower.setUpdatedAt(clock.instant());
+        try {
+            followers.insert(follower);
+        } catch (DuplicateKeyException followedBefore) {
+            followers.markSubscribed(mpOpenid, true, clock.instant());
+        }
+        lookups.execute(() -> lookUpUnionid(mpOpenid));
+    }
+
+    public void unfollowed(String mpOpenid) {
+        followers.markSubscribed(mpOpenid, false, clock.instant());
+    }
+
+    private void lookUpUnionid(String mpOpenid) {
+        try {
+            WxMpUser user = officialAccount.getUserService().userInfo(mpOpenid);
+            if (user != null && user.getUnionId() != null) {
+                followers.setUnionid(mpOpenid, user.getUnionId(), clock.instant());
+            }
+        } catch (Exception e) {
+            log.warn("Could not look up the unionid of follower {}: {}", mpOpenid, e.toString());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<NotificationView> search(String status, Long memberId, Page<Notification> page) {
+        return PageResponse.from(notifications.selectPage(page, new LambdaQueryWrapper<Notification>()
+                .eq(status != null, Notification::getStatus, status)
+                .eq(memberId != null, Notification::getMemberId, memberId)
+                .orderByDesc(Notification::getId)), n -> new NotificationView(n.getId(), n.getMemberId(), n.getKind(),
+                n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt()));
+    }
+}

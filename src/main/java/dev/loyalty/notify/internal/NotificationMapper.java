@@ -1,0 +1,39 @@
+package dev.loyalty.notify.internal;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface NotificationMapper extends BaseMapper<Notification> {
+
+    /**
+     * Claims a notification for this sender: a due PENDING one, or a SENDING one whose sender went quiet
+     * (crashed) before {@code staleBefore}. Exactly one of several instances gets 1.
+     */
+    @Update("""
+            UPDATE notification SET status = 'SENDING', claimed_at = #{now}, attempts = attempts + 1
+             WHERE id = #{id}
+               AND ((status = 'PENDING' AND next_attempt_at <= #{now}) OR (status = 'SENDING' AND claimed_at < #{staleBefore}))
+            """)
+    int claim(@Param("id") long id, @Param("now") Instant now, @Param("staleBefore") Instant staleBefore);
+
+    @Select("""
+            SELECT id FROM notification
+             WHERE (status = 'PENDING' AND next_attempt_at <= #{now}) OR (status = 'SENDING' AND claimed_at < #{staleBefore})
+             ORDER BY id LIMIT #{limit}
+            """)
+    List<Long> due(@Param("now") Instant now, @Param("staleBefore") Instant staleBefore, @Param("limit") int limit);
+
+    @Update("""
+            UPDATE notification SET status = #{status}, last_error = #{error}, to_openid = #{openid},
+                   sent_at = #{sentAt}, next_attempt_at = #{nextAttemptAt}
+             WHERE id = #{id} AND status = 'SENDING'
+            """)
+    int finish(@Param("id") long id, @Param("status") String status, @Param("error") String error,
+            @Param("openid") String openid, @Param("sentAt") Instant sentAt, @Param("nextAttemptAt") Instant nextAttemptAt);
+}
