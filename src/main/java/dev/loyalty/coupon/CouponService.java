@@ -7,6 +7,7 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
@@ -59,11 +60,12 @@ public class CouponService implements Job {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final JobSwitch jobSwitch;
     private final SecureRandom random = new SecureRandom();
 
     CouponService(CouponTemplateMapper templates, MemberQuotaMapper quotas, CouponMapper coupons, PointsService points,
             CounterService counter, AuditTrail audit, Clock clock, PlatformTransactionManager transactions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, JobSwitch jobSwitch) {
         this.templates = templates;
         this.quotas = quotas;
         this.coupons = coupons;
@@ -73,6 +75,7 @@ public class CouponService implements Job {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
+        this.jobSwitch = jobSwitch;
     }
 
     // ---- operators: templates ----
@@ -300,7 +303,7 @@ public class CouponService implements Job {
     @org.springframework.scheduling.annotation.Scheduled(cron = "${loyalty.coupons.expiry-cron:0 10 0 * * *}",
             zone = "${loyalty.zone:Asia/Shanghai}")
     void nightly() {
-        run();
+        jobSwitch.onSchedule(this);
     }
 
     // ---- helpers ----

@@ -5,6 +5,7 @@ import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
@@ -50,9 +51,11 @@ public class RebateService implements Job {
     private final RedissonClient redisson;
     private final JsonMapper json;
     private final Clock clock;
+    private final JobSwitch jobSwitch;
 
     RebateService(RebateMapper rebates, RebatePolicyMapper policies, CounterService counter, WalletService wallets,
-            PointsService points, AuditTrail audit, RedissonClient redisson, JsonMapper json, Clock clock) {
+            PointsService points, AuditTrail audit, RedissonClient redisson, JsonMapper json, Clock clock,
+            JobSwitch jobSwitch) {
         this.rebates = rebates;
         this.policies = policies;
         this.counter = counter;
@@ -62,6 +65,7 @@ public class RebateService implements Job {
         this.redisson = redisson;
         this.json = json;
         this.clock = clock;
+        this.jobSwitch = jobSwitch;
     }
 
     @Transactional(readOnly = true)
@@ -198,7 +202,7 @@ public class RebateService implements Job {
 
     @Scheduled(cron = "${loyalty.rebates.settlement-cron:0 0 1 * * *}", zone = "${loyalty.zone:Asia/Shanghai}")
     void daily() {
-        run();
+        jobSwitch.onSchedule(this);
     }
 
     private void credit(Rebate rebate) {

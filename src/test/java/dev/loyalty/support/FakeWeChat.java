@@ -47,6 +47,11 @@ public final class FakeWeChat {
         wm.stubFor(get(urlPathEqualTo("/sns/jscode2session")).atPriority(10)
                 .willReturn(okJson("{\"openid\":\"wx-{{request.query.js_code}}\",\"unionid\":\"union-{{request.query.js_code}}\","
                         + "\"session_key\":\"" + SESSION_KEY + "\"}")));
+        wm.stubFor(get(urlPathEqualTo("/cgi-bin/user/info")).atPriority(10)
+                .willReturn(okJson("{\"subscribe\":1,\"openid\":\"{{request.query.openid}}\","
+                        + "\"unionid\":\"union-{{regexExtract request.query.openid 'mp-(.*)' 'parts'}}{{parts.0}}\"}")));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).atPriority(10)
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1}")));
         wm.stubFor(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).atPriority(10)
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"13812345678\","
                         + "\"purePhoneNumber\":\"13812345678\",\"countryCode\":\"86\"}}")));

@@ -18,8 +18,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code SPRING_PROFILES_ACTIVE=mysql} and {@code SPRING_DATASOURCE_URL} / {@code SPRING_DATA_REDIS_*}
  * in the environment, the same tests run on a real MariaDB/MySQL and Redis.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "loyalty.jobs.scheduled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "loyalty.jobs.scheduled=false", "wx.mp.template.points-changed=tpl-points",
+        "wx.mp.template.wallet-changed=tpl-wallet", "wx.mp.template.coupon-changed=tpl-coupon",
+        "loyalty.notify.retry-base=0s"})
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
 

@@ -1,12 +1,13 @@
 package dev.loyalty.common.jobs;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Scheduled jobs run on every instance; each takes a distributed lock, so N instances are safe. */
+/**
+ * Scheduled jobs run on every instance; each takes a distributed lock or claims its rows, so N instances
+ * are safe. {@code loyalty.jobs.scheduled=false} keeps them from starting by themselves (see {@link JobSwitch}).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnBooleanProperty(name = "loyalty.jobs.scheduled", matchIfMissing = true)
 class SchedulingConfig {
 }

@@ -1,6 +1,7 @@
 package dev.loyalty.notify.internal;
 
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.member.MemberService;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,6 +43,7 @@ class NotificationDispatcher implements Job, DisposableBean {
     private final MemberService members;
     private final WxMpService officialAccount;
     private final Clock clock;
+    private final JobSwitch jobSwitch;
     private final Map<String, String> templateIds;
     private final String[] keywords;
     private final String miniAppId;
@@ -51,7 +53,7 @@ class NotificationDispatcher implements Job, DisposableBean {
             new ArrayBlockingQueue<>(10_000), new ThreadPoolExecutor.DiscardPolicy());
 
     NotificationDispatcher(NotificationMapper notifications, FollowerMapper followers, MemberService members,
-            WxMpService officialAccount, Clock clock,
+            WxMpService officialAccount, Clock clock, JobSwitch jobSwitch,
             @Value("${wx.mp.template.points-changed:}") String pointsTemplate,
             @Value("${wx.mp.template.wallet-changed:}") String walletTemplate,
             @Value("${wx.mp.template.coupon-changed:}") String couponTemplate,
@@ -64,6 +66,7 @@ class NotificationDispatcher implements Job, DisposableBean {
         this.members = members;
         this.officialAccount = officialAccount;
         this.clock = clock;
+        this.jobSwitch = jobSwitch;
         this.templateIds = Map.of("POINTS_CHANGED", pointsTemplate, "WALLET_CHANGED", walletTemplate,
                 "COUPON_CHANGED", couponTemplate);
         this.keywords = keywords.split(",");
@@ -95,7 +98,7 @@ class NotificationDispatcher implements Job, DisposableBean {
 
     @Scheduled(fixedDelayString = "${loyalty.notify.sweep-delay:PT10S}")
     void sweep() {
-        run();
+        jobSwitch.onSchedule(this);
     }
 
     /** Claims and sends one row; false when another sender has it or it is not due. */

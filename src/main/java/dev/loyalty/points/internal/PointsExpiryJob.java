@@ -1,6 +1,7 @@
 package dev.loyalty.points.internal;
 
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.points.PointsService;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,10 +26,12 @@ class PointsExpiryJob implements Job {
 
     private final PointsService points;
     private final RedissonClient redisson;
+    private final JobSwitch jobSwitch;
 
-    PointsExpiryJob(PointsService points, RedissonClient redisson) {
+    PointsExpiryJob(PointsService points, RedissonClient redisson, JobSwitch jobSwitch) {
         this.points = points;
         this.redisson = redisson;
+        this.jobSwitch = jobSwitch;
     }
 
     @Override
@@ -38,8 +41,7 @@ class PointsExpiryJob implements Job {
 
     @Scheduled(cron = "${loyalty.points.expiry-cron:0 5 0 * * *}", zone = "${loyalty.zone:Asia/Shanghai}")
     void nightly() {
-        long processed = run();
-        log.info("Points expiry wrote off {} lots", processed);
+        jobSwitch.onSchedule(this);
     }
 
     @Override
@@ -68,6 +70,7 @@ class PointsExpiryJob implements Job {
                 }
                 members = points.membersWithExpiredLots(BATCH);
             }
+            log.info("Points expiry wrote off {} lots", processed);
             return processed;
         } finally {
             lock.unlock();
