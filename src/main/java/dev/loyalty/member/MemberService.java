@@ -72,6 +72,12 @@ public class MemberService {
         return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
     }
 
+    /** The member's openid in the Mini Program. */
+    @Transactional(readOnly = true)
+    public String openid(long memberId) {
+        return load(memberId).getOpenid();
+    }
+
     /** The member's unionid (across the brand's apps), if WeChat gave one. */
     @Transactional(readOnly = true)
     public java.util.Optional<String> unionid(long memberId) {

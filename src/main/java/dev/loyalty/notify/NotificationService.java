@@ -7,6 +7,7 @@ import dev.loyalty.notify.internal.Follower;
 import dev.loyalty.notify.internal.FollowerMapper;
 import dev.loyalty.notify.internal.Notification;
 import dev.loyalty.notify.internal.NotificationMapper;
+import dev.loyalty.notify.internal.SubscriptionMapper;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ public class NotificationService {
 
     private final FollowerMapper followers;
     private final NotificationMapper notifications;
+    private final SubscriptionMapper subscriptions;
     private final WxMpService officialAccount;
     private final Clock clock;
     private final Executor lookups = Executors.newSingleThreadExecutor(r -> {
@@ -34,9 +36,11 @@ public class NotificationService {
         return thread;
     });
 
-    NotificationService(FollowerMapper followers, NotificationMapper notifications, WxMpService officialAccount, Clock clock) {
+    NotificationService(FollowerMapper followers, NotificationMapper notifications, SubscriptionMapper subscriptions,
+            WxMpService officialAccount, Clock clock) {
         this.followers = followers;
         this.notifications = notifications;
+        this.subscriptions = subscriptions;
         this.officialAccount = officialAccount;
         this.clock = clock;
     }
@@ -53,6 +57,18 @@ public class NotificationService {
             followers.markSubscribed(mpOpenid, true, clock.instant());
         }
         lookups.execute(() -> lookUpUnionid(mpOpenid));
+    }
+
+    /** One more accepted subscribe-message grant; answers how many the member has for that template. */
+    public int grant(long memberId, String templateId) {
+        if (subscriptions.addGrant(memberId, templateId, clock.instant()) == 0) {
+            try {
+                subscriptions.firstGrant(memberId, templateId, clock.instant());
+            } catch (DuplicateKeyException grantedConcurrently) {
+                subscriptions.addGrant(memberId, templateId, clock.instant());
+            }
+        }
+        return subscriptions.grants(memberId, templateId);
     }
 
     public void unfollowed(String mpOpenid) {

@@ -52,6 +52,8 @@ public final class FakeWeChat {
                         + "\"unionid\":\"union-{{regexExtract request.query.openid 'mp-(.*)' 'parts'}}{{parts.0}}\"}")));
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).atPriority(10)
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1}")));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")).atPriority(10)
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         wm.stubFor(post(urlPathEqualTo("/wxa/business/getuserphonenumber")).atPriority(10)
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"phone_info\":{\"phoneNumber\":\"13812345678\","
                         + "\"purePhoneNumber\":\"13812345678\",\"countryCode\":\"86\"}}")));

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "loyalty.jobs.scheduled=false", "wx.mp.template.points-changed=tpl-points",
         "wx.mp.template.wallet-changed=tpl-wallet", "wx.mp.template.coupon-changed=tpl-coupon",
-        "loyalty.notify.retry-base=0s"})
+        "loyalty.notify.retry-base=0s", "wx.miniapp.template.sign-in-reminder=tpl-remind"})
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
 
