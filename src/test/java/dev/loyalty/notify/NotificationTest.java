@@ -208,6 +208,22 @@ class NotificationTest extends IntegrationTest {
                 Long.class, "bulk:" + memberId + ":%")).isEqualTo(500);
     }
 
+    @Test
+    void aCouponAboutToExpireIsNoticedOnce() {
+        followed();
+        Api member = api.as(loginMember(code));
+        long template = admin.post("/api/admin/coupon-templates", Map.of("name", "Soon gone", "type", "GIFT",
+                "pointsPrice", 0, "totalStock", 5, "perMemberLimit", 1, "validDays", 2, "enabled", true)).json().path("id").asLong();
+        member.with("Idempotency-Key", "soon").post("/api/app/mall/items/" + template + "/redeem", null);
+
+        admin.post("/api/admin/jobs/coupon-expiring-notice/run", null);
+        admin.post("/api/admin/jobs/coupon-expiring-notice/run", null);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> FakeWeChat.server().verify(1,
+                postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
+                        .withRequestBody(containing(mpOpenid)).withRequestBody(containing("Soon gone EXPIRING"))));
+    }
+
     @Autowired
     org.springframework.context.ApplicationContext applicationContext;
 

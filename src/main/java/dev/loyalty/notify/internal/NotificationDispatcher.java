@@ -37,6 +37,7 @@ class NotificationDispatcher implements Job, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
     private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
     private static final int BATCH = 200;
+    private static final int MAX_BATCHES_PER_RUN = 100;
 
     private final NotificationMapper notifications;
     private final FollowerMapper followers;
@@ -85,13 +86,20 @@ class NotificationDispatcher implements Job, DisposableBean {
         return "notify-retry";
     }
 
-    /** Sends every due row (retries, and rows whose sender died); answers how many it claimed. */
+    /** Sends every due row (retries, and rows whose sender died), batch by batch; answers how many it claimed. */
     @Override
     public long run() {
         long claimed = 0;
-        List<Long> due = notifications.due(clock.instant(), clock.instant().minus(CLAIM_TIMEOUT), BATCH);
-        for (long id : due) {
-            claimed += deliver(id) ? 1 : 0;
+        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+            List<Long> due = notifications.due(clock.instant(), clock.instant().minus(CLAIM_TIMEOUT), BATCH);
+            long claimedNow = 0;
+            for (long id : due) {
+                claimedNow += deliver(id) ? 1 : 0;
+            }
+            claimed += claimedNow;
+            if (due.size() < BATCH || claimedNow == 0) {
+                break;
+            }
         }
         return claimed;
     }
