@@ -50,7 +50,7 @@ class NotificationDispatcher implements Job, DisposableBean {
     private final String miniAppId;
     private final int maxAttempts;
     private final Duration retryBase;
-    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+    private final ThreadPoolExecutor senders = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), new ThreadPoolExecutor.DiscardPolicy());
 
     NotificationDispatcher(NotificationMapper notifications, FollowerMapper followers, MemberService members,
