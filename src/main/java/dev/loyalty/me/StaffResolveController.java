@@ -2,6 +2,7 @@ package dev.loyalty.me;
 
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.StaffGate;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsService;
@@ -22,12 +23,15 @@ import org.springframework.web.bind.annotation.RestController;
 class StaffResolveController {
 
     private final CounterService counter;
+    private final StaffGate gate;
     private final MemberService members;
     private final PointsService points;
     private final WalletService wallets;
 
-    StaffResolveController(CounterService counter, MemberService members, PointsService points, WalletService wallets) {
+    StaffResolveController(CounterService counter, StaffGate gate, MemberService members, PointsService points,
+            WalletService wallets) {
         this.counter = counter;
+        this.gate = gate;
         this.members = members;
         this.points = points;
         this.wallets = wallets;
@@ -36,7 +40,7 @@ class StaffResolveController {
     @Operation(summary = "Who is behind a scanned member code")
     @PostMapping("/api/staff/members/resolve")
     ResolvedMember resolve(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ResolveRequest request) {
-        counter.requireStaff(actor.id());
+        gate.enter(actor);
         long memberId = counter.resolveMemberCode(request.memberCode());
         MemberProfile member = members.profile(memberId);
         return new ResolvedMember(memberId, member.nickname(), member.level(), points.balance(memberId),

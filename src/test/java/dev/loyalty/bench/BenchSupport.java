@@ -75,8 +75,80 @@ final class BenchSupport {
         return wall;
     }
 
+    /** The app on a free port against the database the environment names, with limits off. */
+    static org.springframework.context.ConfigurableApplicationContext startApp(org.springframework.boot.WebApplicationType web) {
+        return new org.springframework.boot.builder.SpringApplicationBuilder(dev.loyalty.LoyaltyApplication.class).web(web)
+                .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
+                        "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
+                        "--logging.level.root=WARN");
+    }
+
+    /** Runs set-up that operators would do (it is audited) as an admin. */
+    static <T> T asAdmin(java.util.function.Supplier<T> action) {
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                        new dev.loyalty.common.security.Actor(dev.loyalty.common.security.Actor.Type.ADMIN, 0), null, List.of()));
+        try {
+            return action.get();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** Runs {@code work} in one bare JDBC transaction. */
+    static void inTransaction(DataSource pool, SqlWork work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                work.run(c);
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ledger row and lot of an earning of {@code amount} points, as bare JDBC. */
+    static void insertEarning(Connection c, long member, long amount, String source, String key, Timestamp now)
+            throws SQLException {
+        try (PreparedStatement entry = c.prepareStatement("""
+                INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, created_at)
+                VALUES (?, ?, ?, 'EARN', ?, ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS);
+                PreparedStatement lot = c.prepareStatement("""
+                        INSERT INTO points_lot (member_id, entry_id, amount, remaining, earned_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?)""")) {
+            entry.setLong(1, member);
+            entry.setLong(2, amount);
+            entry.setLong(3, amount);
+            entry.setString(4, source);
+            entry.setString(5, key);
+            entry.setTimestamp(6, now);
+            entry.executeUpdate();
+            long entryId;
+            try (var keys = entry.getGeneratedKeys()) {
+                keys.next();
+                entryId = keys.getLong(1);
+            }
+            lot.setLong(1, member);
+            lot.setLong(2, entryId);
+            lot.setLong(3, amount);
+            lot.setLong(4, amount);
+            lot.setTimestamp(5, now);
+            lot.setTimestamp(6, now);
+            lot.executeUpdate();
+        }
+    }
+
     @FunctionalInterface
     interface Operation {
         void run(int i) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface SqlWork {
+        void run(Connection c) throws SQLException;
     }
 }

@@ -1,6 +1,5 @@
 package dev.loyalty.bench;
 
-import dev.loyalty.LoyaltyApplication;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
 import dev.loyalty.counter.CounterService;
@@ -18,12 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The hot coupon over HTTP: {@code stock} (100) coupons, {@code members} (2000) members each trying once,
@@ -38,10 +34,7 @@ public final class HotCouponBenchmark {
         int clients = Integer.getInteger("clients", 64);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoyaltyApplication.class)
-                .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
-                        "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = BenchSupport.startApp(org.springframework.boot.WebApplicationType.SERVLET)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             System.out.printf("database %s, stock %d, %d members, %d clients%n",
                     app.getEnvironment().getProperty("spring.datasource.url"), stock, members, clients);
@@ -55,18 +48,10 @@ public final class HotCouponBenchmark {
             long cashier = ids.remove(ids.size() - 1);
             BenchSupport.timed(clients, members, i -> points.earn(
                     new PointsMovement(ids.get(i), 100, PointsSource.ADMIN, "bench-seed:" + run + ":" + i, null, null)));
-            long hot;
-            long plenty;
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new Actor(Actor.Type.ADMIN, 0), null, List.of()));
-            try {
-                long store = counter.createStore("bench " + run, null).id();
-                counter.bindStaff(cashier, store);
-                hot = coupons.createTemplate(template("hot " + run, stock)).id();
-                plenty = coupons.createTemplate(template("plenty " + run, members)).id();
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
+            long store = BenchSupport.asAdmin(() -> counter.createStore("bench " + run, null)).id();
+            BenchSupport.asAdmin(() -> counter.bindStaff(cashier, store));
+            long hot = BenchSupport.asAdmin(() -> coupons.createTemplate(template("hot " + run, stock))).id();
+            long plenty = BenchSupport.asAdmin(() -> coupons.createTemplate(template("plenty " + run, members))).id();
             List<String> bearer = ids.stream().map(id -> tokens.issue(new Actor(Actor.Type.MEMBER, id)).token()).toList();
             String staffToken = tokens.issue(new Actor(Actor.Type.MEMBER, cashier)).token();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

@@ -1,19 +1,15 @@
 package dev.loyalty.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.loyalty.LoyaltyApplication;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -31,11 +27,8 @@ public final class PointsEarnBenchmark {
         int earns = Integer.getInteger("earns", 20_000);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoyaltyApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
-                        "--spring.datasource.hikari.maximum-pool-size=" + threads,
-                        "--logging.level.root=WARN")) {
+        System.setProperty("pool", Integer.toString(threads));
+        try (ConfigurableApplicationContext app = BenchSupport.startApp(WebApplicationType.NONE)) {
             Environment env = app.getEnvironment();
             System.out.printf("database %s, %d members, %d threads, %d earns each way%n",
                     env.getProperty("spring.datasource.url"), members, threads, earns);
@@ -77,39 +70,13 @@ public final class PointsEarnBenchmark {
     /** The writes an earning needs, with nothing around them: one transaction, three statements. */
     private static void bareEarn(DataSource pool, long member, String key) {
         Timestamp now = Timestamp.from(Instant.now());
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        BenchSupport.inTransaction(pool, c -> {
             try (PreparedStatement account = c.prepareStatement(
-                    "UPDATE points_account SET balance = balance + 10, total_earned = total_earned + 10 WHERE member_id = ?");
-                    PreparedStatement entry = c.prepareStatement("""
-                            INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, created_at)
-                            VALUES (?, 10, 0, 'EARN', 'PURCHASE', ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS);
-                    PreparedStatement lot = c.prepareStatement("""
-                            INSERT INTO points_lot (member_id, entry_id, amount, remaining, earned_at, expires_at)
-                            VALUES (?, ?, 10, 10, ?, ?)""")) {
+                    "UPDATE points_account SET balance = balance + 10, total_earned = total_earned + 10 WHERE member_id = ?")) {
                 account.setLong(1, member);
                 account.executeUpdate();
-                entry.setLong(1, member);
-                entry.setString(2, key);
-                entry.setTimestamp(3, now);
-                entry.executeUpdate();
-                long entryId;
-                try (var keys = entry.getGeneratedKeys()) {
-                    keys.next();
-                    entryId = keys.getLong(1);
-                }
-                lot.setLong(1, member);
-                lot.setLong(2, entryId);
-                lot.setTimestamp(3, now);
-                lot.setTimestamp(4, now);
-                lot.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            BenchSupport.insertEarning(c, member, 10, "PURCHASE", key, now);
+        });
     }
 }

@@ -1,24 +1,20 @@
 package dev.loyalty.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.loyalty.LoyaltyApplication;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
@@ -39,10 +35,7 @@ public final class SignInHttpBenchmark {
         int clients = Integer.getInteger("clients", 64);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoyaltyApplication.class)
-                .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
-                        "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = BenchSupport.startApp(org.springframework.boot.WebApplicationType.SERVLET)) {
             Environment env = app.getEnvironment();
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             System.out.printf("database %s, %d members, %d clients%n", env.getProperty("spring.datasource.url"),
@@ -106,8 +99,7 @@ public final class SignInHttpBenchmark {
     private static void bareSignIn(DataSource pool, long member, String key) {
         Timestamp now = Timestamp.from(Instant.now());
         Date today = Date.valueOf(LocalDate.now());
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
+        BenchSupport.inTransaction(pool, c -> {
             try (PreparedStatement state = c.prepareStatement(
                     "INSERT INTO signin_state (member_id, last_date, streak) VALUES (?, ?, 1)");
                     PreparedStatement record = c.prepareStatement("""
@@ -115,13 +107,7 @@ public final class SignInHttpBenchmark {
                             VALUES (?, ?, 1, 5, 0, FALSE, 0, ?)""");
                     PreparedStatement account = c.prepareStatement("""
                             INSERT INTO points_account (member_id, balance, total_earned, total_spent, total_expired, version, created_at, updated_at)
-                            VALUES (?, 5, 5, 0, 0, 1, ?, ?)""");
-                    PreparedStatement entry = c.prepareStatement("""
-                            INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, created_at)
-                            VALUES (?, 5, 5, 'EARN', 'SIGN_IN', ?, ?)""", PreparedStatement.RETURN_GENERATED_KEYS);
-                    PreparedStatement lot = c.prepareStatement("""
-                            INSERT INTO points_lot (member_id, entry_id, amount, remaining, earned_at, expires_at)
-                            VALUES (?, ?, 5, 5, ?, ?)""")) {
+                            VALUES (?, 5, 5, 0, 0, 1, ?, ?)""")) {
                 state.setLong(1, member);
                 state.setDate(2, today);
                 state.executeUpdate();
@@ -133,27 +119,8 @@ public final class SignInHttpBenchmark {
                 account.setTimestamp(2, now);
                 account.setTimestamp(3, now);
                 account.executeUpdate();
-                entry.setLong(1, member);
-                entry.setString(2, key);
-                entry.setTimestamp(3, now);
-                entry.executeUpdate();
-                long entryId;
-                try (var keys = entry.getGeneratedKeys()) {
-                    keys.next();
-                    entryId = keys.getLong(1);
-                }
-                lot.setLong(1, member);
-                lot.setLong(2, entryId);
-                lot.setTimestamp(3, now);
-                lot.setTimestamp(4, now);
-                lot.executeUpdate();
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+            BenchSupport.insertEarning(c, member, 5, "SIGN_IN", key, now);
+        });
     }
 }

@@ -1,6 +1,5 @@
 package dev.loyalty.bench;
 
-import dev.loyalty.LoyaltyApplication;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
 import dev.loyalty.counter.CounterService;
@@ -16,11 +15,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntToLongFunction;
 import javax.sql.DataSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Wallet payments over HTTP from {@code clients} (64) concurrent tills: {@code payments} (4000) spread over
@@ -34,10 +30,7 @@ public final class WalletPaymentBenchmark {
         int clients = Integer.getInteger("clients", 64);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(LoyaltyApplication.class)
-                .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
-                        "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
-                        "--logging.level.root=WARN")) {
+        try (ConfigurableApplicationContext app = BenchSupport.startApp(org.springframework.boot.WebApplicationType.SERVLET)) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             System.out.printf("database %s, %d payments, %d members, %d clients%n",
                     app.getEnvironment().getProperty("spring.datasource.url"), payments, members, clients);
@@ -47,15 +40,8 @@ public final class WalletPaymentBenchmark {
             List<Long> ids = BenchSupport.createMembers(app.getBean(DataSource.class), members + 2, run);
             long cashier = ids.remove(ids.size() - 1);
             long hot = ids.remove(ids.size() - 1);
-            long store;
-            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                    new Actor(Actor.Type.ADMIN, 0), null, List.of()));
-            try {
-                store = counter.createStore("bench " + run, null).id();
-                counter.bindStaff(cashier, store);
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
+            long store = BenchSupport.asAdmin(() -> counter.createStore("bench " + run, null)).id();
+            BenchSupport.asAdmin(() -> counter.bindStaff(cashier, store));
             StaffBinding till = new StaffBinding(cashier, store);
             BenchSupport.timed(clients, members, i -> wallets.topUp(till, codes.issue(ids.get(i)).code(), "seed-" + i, 1_000_000, null));
             wallets.topUp(till, codes.issue(hot).code(), "seed-hot", 100_000_000, null);

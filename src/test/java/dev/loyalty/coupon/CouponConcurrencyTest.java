@@ -7,6 +7,7 @@ import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
+import dev.loyalty.support.Actors;
 import dev.loyalty.support.IntegrationTest;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,8 +23,6 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** A hot coupon, a greedy member and two counters scanning one coupon, all at once. */
 class CouponConcurrencyTest extends IntegrationTest {
@@ -85,14 +84,8 @@ class CouponConcurrencyTest extends IntegrationTest {
     }
 
     private long template(long stock, int perMemberLimit) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                new dev.loyalty.common.security.Actor(dev.loyalty.common.security.Actor.Type.ADMIN, 1), null, List.of()));
-        try {
-            return coupons.createTemplate(new TemplateChange("hot " + unique("t"), CouponType.GIFT, 0, 0, 0, 0, PRICE,
-                    stock, perMemberLimit, 30, null, null, null, true)).id();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return Actors.asAdmin(() -> coupons.createTemplate(new TemplateChange("hot " + unique("t"), CouponType.GIFT,
+                0, 0, 0, 0, PRICE, stock, perMemberLimit, 30, null, null, null, true))).id();
     }
 
     private List<Long> membersWithPoints(int n, long amount) {

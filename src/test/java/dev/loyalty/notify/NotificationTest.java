@@ -261,16 +261,7 @@ class NotificationTest extends IntegrationTest {
     }
 
     private org.springframework.context.ConfigurableApplicationContext secondInstance() {
-        return new org.springframework.boot.builder.SpringApplicationBuilder(dev.loyalty.LoyaltyApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
-                        "--spring.data.redis.host=" + env.getProperty("spring.data.redis.host"),
-                        "--spring.data.redis.port=" + env.getProperty("spring.data.redis.port"),
-                        "--loyalty.redis.embedded=false", "--loyalty.jobs.scheduled=false", "--loyalty.admin.username=",
-                        "--wx.mp.api-host-url=" + FakeWeChat.url(), "--wx.miniapp.api-host-url=" + FakeWeChat.url(),
-                        "--wx.mp.template.points-changed=tpl-points");
+        return dev.loyalty.support.SecondInstance.start(env, "--wx.mp.template.points-changed=tpl-points");
     }
 
     private static String memberCode(Api member) {

@@ -2,8 +2,8 @@ package dev.loyalty.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loyalty.LoyaltyApplication;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.SecondInstance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,8 +14,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -96,18 +94,8 @@ class PointsConcurrencyTest extends IntegrationTest {
         }
     }
 
-    /** A second app on the same database and Redis, with its own connection pool and Redisson client. */
     private ConfigurableApplicationContext secondInstance() {
-        return new SpringApplicationBuilder(LoyaltyApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "--spring.datasource.password=" + env.getProperty("spring.datasource.password", ""),
-                        "--spring.data.redis.host=" + env.getProperty("spring.data.redis.host"),
-                        "--spring.data.redis.port=" + env.getProperty("spring.data.redis.port"),
-                        "--loyalty.redis.embedded=false",
-                        "--loyalty.jobs.scheduled=false",
-                        "--loyalty.admin.username=");
+        return SecondInstance.start(env);
     }
 
     private static List<Outcome> race(int threads, java.util.function.IntFunction<Callable<PointsResult>> call)

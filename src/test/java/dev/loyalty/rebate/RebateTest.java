@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.common.error.InvalidRequestException;
-import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.support.Api;
+import dev.loyalty.support.Actors;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.wallet.WalletService;
 import java.time.LocalDate;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
 
 class RebateTest extends IntegrationTest {
@@ -51,12 +49,12 @@ class RebateTest extends IntegrationTest {
 
     @AfterEach
     void restorePolicy() {
-        asAdmin(() -> rebates.changePolicy(DEFAULT));
+        Actors.asAdmin(() -> rebates.changePolicy(DEFAULT));
     }
 
     @Test
     void aMonthWithARefundSettlesToOneRebateHoweverOftenSettlementRuns() {
-        asAdmin(() -> rebates.changePolicy(TWO_PERCENT_FROM_5000));
+        Actors.asAdmin(() -> rebates.changePolicy(TWO_PERCENT_FROM_5000));
         String code = unique("spender");
         long member = memberId(code);
         clock.pinAt(LocalDate.of(2034, 3, 10));
@@ -83,7 +81,7 @@ class RebateTest extends IntegrationTest {
 
     @Test
     void theTierStartsExactlyAtItsThresholdAndNotACentBelow() {
-        asAdmin(() -> rebates.changePolicy(TWO_PERCENT_FROM_5000));
+        Actors.asAdmin(() -> rebates.changePolicy(TWO_PERCENT_FROM_5000));
         long exactly = memberId(unique("edge"));
         long under = memberId(unique("under"));
         long nothing = memberId(unique("idle"));
@@ -103,7 +101,7 @@ class RebateTest extends IntegrationTest {
 
     @Test
     void withoutAutoApprovalARebateWaitsForAnOperatorAndIsCreditedOnce() {
-        asAdmin(() -> rebates.changePolicy(new RebatePolicyView(RebatePolicyView.PeriodType.MONTH,
+        Actors.asAdmin(() -> rebates.changePolicy(new RebatePolicyView(RebatePolicyView.PeriodType.MONTH,
                 RebatePolicyView.CreditAs.POINTS, false, List.of(new RebatePolicyView.Tier(1_000, 10)))));
         long member = memberId(unique("pending"));
         clock.pinAt(LocalDate.of(2034, 7, 20));
@@ -149,15 +147,5 @@ class RebateTest extends IntegrationTest {
         assertThat(mine.path("nextTier").path("thresholdCents").asLong()).isEqualTo(500_000);
         assertThat(mine.path("nextTier").path("rate").asInt()).isEqualTo(3);
         assertThat(mine.path("nextTier").path("centsToGo").asLong()).isEqualTo(350_000);
-    }
-
-    private static void asAdmin(Runnable action) {
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(new Actor(Actor.Type.ADMIN, 1), null, List.of()));
-        try {
-            action.run();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

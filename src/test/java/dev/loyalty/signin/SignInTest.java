@@ -8,6 +8,7 @@ import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
 import dev.loyalty.support.Api;
+import dev.loyalty.support.Actors;
 import dev.loyalty.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,12 +37,12 @@ class SignInTest extends IntegrationTest {
     @BeforeEach
     void newMember() {
         member = memberId(unique("streak"));
-        asAdmin(() -> signIns.changeRule(DEFAULT_RULE));
+        Actors.asAdmin(() -> signIns.changeRule(DEFAULT_RULE));
     }
 
     @AfterEach
     void restoreRule() {
-        asAdmin(() -> signIns.changeRule(DEFAULT_RULE));
+        Actors.asAdmin(() -> signIns.changeRule(DEFAULT_RULE));
     }
 
     @Test
@@ -69,7 +70,7 @@ class SignInTest extends IntegrationTest {
     void aRuleChangeAppliesFromTheNextSignInAndThePastKeepsWhatItEarned() {
         signInOn(LocalDate.of(2031, 4, 1));
         signInOn(LocalDate.of(2031, 4, 2));
-        asAdmin(() -> signIns.changeRule(new SignInRuleView(8, 7, DEFAULT_RULE.streakBonuses(), DEFAULT_RULE.makeup())));
+        Actors.asAdmin(() -> signIns.changeRule(new SignInRuleView(8, 7, DEFAULT_RULE.streakBonuses(), DEFAULT_RULE.makeup())));
 
         SignInResult third = signInOn(LocalDate.of(2031, 4, 3));
 
@@ -231,16 +232,5 @@ class SignInTest extends IntegrationTest {
 
     private String openidCode() {
         return jdbc.queryForObject("SELECT openid FROM member WHERE id = ?", String.class, member).substring(3);
-    }
-
-    static void asAdmin(Runnable action) {
-        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                .authenticated(new dev.loyalty.common.security.Actor(dev.loyalty.common.security.Actor.Type.ADMIN, 1), null, List.of()));
-        try {
-            action.run();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
     }
 }

@@ -1,10 +1,9 @@
 package dev.loyalty.counter.web;
 
-import dev.loyalty.common.ratelimit.RateLimits;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.PurchaseResult;
-import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.counter.StaffGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -14,7 +13,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,21 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StaffCounterController {
 
-    private static final long ACTIONS_PER_MINUTE = 120;
     private static final long MAX_ORDER_CENTS = 100_000_000;
 
     private final CounterService counter;
-    private final RateLimits rateLimits;
+    private final StaffGate gate;
 
-    StaffCounterController(CounterService counter, RateLimits rateLimits) {
+    StaffCounterController(CounterService counter, StaffGate gate) {
         this.counter = counter;
-        this.rateLimits = rateLimits;
+        this.gate = gate;
     }
 
     @Operation(summary = "Award points for a purchase (idempotent per store and order number)")
     @PostMapping("/api/staff/purchases")
     PurchaseResponse purchase(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PurchaseRequest request) {
-        PurchaseResult result = counter.recordPurchase(staff(actor), request.memberCode(), request.orderNo(),
+        PurchaseResult result = counter.recordPurchase(gate.enter(actor), request.memberCode(), request.orderNo(),
                 request.amountCents());
         return new PurchaseResponse(result.orderNo(), result.points(), result.pointsBalance());
     }
@@ -49,15 +46,9 @@ class StaffCounterController {
     @PostMapping("/api/staff/purchases/{orderNo}/refund")
     RefundResponse refund(@AuthenticationPrincipal Actor actor, @PathVariable String orderNo,
             @Valid @RequestBody(required = false) RefundRequest request) {
-        PurchaseResult result = counter.refundPurchase(staff(actor), orderNo,
+        PurchaseResult result = counter.refundPurchase(gate.enter(actor), orderNo,
                 request == null ? null : request.amountCents());
         return new RefundResponse(result.orderNo(), result.points(), result.pointsBalance());
-    }
-
-    private StaffBinding staff(Actor actor) {
-        StaffBinding binding = counter.requireStaff(actor.id());
-        rateLimits.acquire("staff", Long.toString(actor.id()), ACTIONS_PER_MINUTE, Duration.ofMinutes(1));
-        return binding;
     }
 
     record PurchaseRequest(@NotBlank @Size(max = 64) String memberCode,

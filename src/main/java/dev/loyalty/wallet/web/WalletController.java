@@ -1,12 +1,9 @@
 package dev.loyalty.wallet.web;
 
-import dev.loyalty.common.error.NotFoundException;
-import dev.loyalty.common.ratelimit.RateLimits;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
-import dev.loyalty.counter.CounterService;
-import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.counter.StaffGate;
 import dev.loyalty.wallet.WalletLedgerLine;
 import dev.loyalty.wallet.WalletMovement;
 import dev.loyalty.wallet.WalletPlanView;
@@ -21,7 +18,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,16 +34,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WalletController {
 
     private static final long MAX_CENTS = 100_000_000;
-    private static final long STAFF_ACTIONS_PER_MINUTE = 120;
 
     private final WalletService wallets;
-    private final CounterService counter;
-    private final RateLimits rateLimits;
+    private final StaffGate gate;
 
-    WalletController(WalletService wallets, CounterService counter, RateLimits rateLimits) {
+    WalletController(WalletService wallets, StaffGate gate) {
         this.wallets = wallets;
-        this.counter = counter;
-        this.rateLimits = rateLimits;
+        this.gate = gate;
     }
 
     @Operation(summary = "My stored value: principal and bonus")
@@ -71,19 +64,19 @@ class WalletController {
     @Operation(summary = "Staff: the member paid in money; add it (and a plan's bonus) to the wallet")
     @PostMapping("/api/staff/wallet/top-ups")
     WalletMovement topUp(@AuthenticationPrincipal Actor actor, @Valid @RequestBody TopUpRequest request) {
-        return wallets.topUp(staff(actor), request.memberCode(), request.orderNo(), request.amountCents(), request.planId());
+        return wallets.topUp(gate.enter(actor), request.memberCode(), request.orderNo(), request.amountCents(), request.planId());
     }
 
     @Operation(summary = "Staff: pay from the member's wallet (idempotent per store and order number)")
     @PostMapping("/api/staff/wallet/payments")
     WalletMovement pay(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PaymentRequest request) {
-        return wallets.pay(staff(actor), request.memberCode(), request.orderNo(), request.amountCents());
+        return wallets.pay(gate.enter(actor), request.memberCode(), request.orderNo(), request.amountCents());
     }
 
     @Operation(summary = "Staff: refund a wallet payment, exactly what it took")
     @PostMapping("/api/staff/wallet/payments/{orderNo}/refund")
     WalletMovement refund(@AuthenticationPrincipal Actor actor, @PathVariable String orderNo) {
-        return wallets.refundPayment(staff(actor), orderNo);
+        return wallets.refundPayment(gate.enter(actor), orderNo);
     }
 
     @Operation(summary = "All top-up plans")
@@ -104,12 +97,6 @@ class WalletController {
     @GetMapping("/api/admin/members/{memberId}/wallet-ledger")
     PageResponse<WalletLedgerLine> memberLedger(@PathVariable long memberId, @Valid PageQuery paging) {
         return wallets.ledger(memberId, paging.toPage());
-    }
-
-    private StaffBinding staff(Actor actor) {
-        StaffBinding binding = counter.requireStaff(actor.id());
-        rateLimits.acquire("staff", Long.toString(actor.id()), STAFF_ACTIONS_PER_MINUTE, Duration.ofMinutes(1));
-        return binding;
     }
 
     record TopUpRequest(@NotBlank @Size(max = 64) String memberCode, @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo,
