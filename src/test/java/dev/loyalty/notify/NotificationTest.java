@@ -124,6 +124,21 @@ class NotificationTest extends IntegrationTest {
     }
 
     @Test
+    void anExpiredAccessTokenIsRefreshedAndTheMessageSent() {
+        followed();
+        String scenario = unique("token");
+        FakeWeChat.server().stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).atPriority(1).inScenario(scenario)
+                .withRequestBody(containing(mpOpenid)).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson("{\"errcode\":40001,\"errmsg\":\"invalid credential\"}")).willSetStateTo("refreshed"));
+
+        admin.post("/api/admin/members/" + memberId + "/points-adjustments", Map.of("delta", 9, "reason", "gift"));
+
+        sweepUntil(() -> "SENT".equals(statusOf("POINTS_CHANGED")));
+        FakeWeChat.server().verify(2, postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
+                .withRequestBody(containing(mpOpenid)));
+    }
+
+    @Test
     void aRowLeftBehindByACrashIsDeliveredOnceByTheSweeper() {
         followed();
         jdbc.update("""
