@@ -185,8 +185,10 @@ class NotificationDispatcher implements Job, DisposableBean {
         notifications.finish(notification.getId(), status, error, openid, sentAt, notification.getNextAttemptAt());
     }
 
+    /** Queued sends are dropped on shutdown: their rows stay PENDING and the next sweeper sends them. */
     @Override
-    public void destroy() {
-        senders.shutdown();
+    public void destroy() throws InterruptedException {
+        senders.shutdownNow();
+        senders.awaitTermination(5, TimeUnit.SECONDS);
     }
 }
