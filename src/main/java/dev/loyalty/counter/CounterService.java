@@ -137,8 +137,8 @@ public class CounterService {
     }
 
     /**
-     * Records a purchase of a known member (a wallet payment is one). Inside a caller's transaction it
-     * joins it; an order number already recorded for this member and amount answers the first result.
+     * Records a purchase of a known member; an order number already recorded for this member and amount
+     * answers the first result.
      */
     public PurchaseResult recordPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents) {
         Optional<Purchase> existing = purchases.find(at.storeId(), orderNo);
@@ -146,26 +146,41 @@ public class CounterService {
             return replayFor(existing.get(), memberId, amountCents);
         }
         try {
-            return tx.execute(status -> {
-                Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
-                purchases.insert(purchase);
-                long earned = pointsFor(memberId, amountCents);
-                long balance;
-                if (earned > 0) {
-                    PointsResult result = points.earn(new PointsMovement(memberId, earned, PointsSource.PURCHASE,
-                            "purchase:" + at.storeId() + ":" + orderNo, "order:" + orderNo, "消费 " + orderNo));
-                    purchases.award(purchase.getId(), earned, result.entryId());
-                    balance = result.balanceAfter();
-                } else {
-                    balance = points.balance(memberId);
-                }
-                audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
-                        Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));
-                return new PurchaseResult(orderNo, earned, balance);
-            });
+            return tx.execute(status -> insertPurchase(at, memberId, orderNo, amountCents));
         } catch (DuplicateKeyException sameOrderRaced) {
             return replayFor(purchases.find(at.storeId(), orderNo).orElseThrow(() -> sameOrderRaced), memberId, amountCents);
         }
+    }
+
+    /**
+     * Records a purchase inside the caller's transaction (a wallet payment is one): the order number must
+     * be new in this store, else {@link OrderConflictException}, so one sale is never paid twice. A
+     * concurrent duplicate fails the caller's transaction with a duplicate key.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public PurchaseResult recordNewPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents) {
+        if (purchases.find(at.storeId(), orderNo).isPresent()) {
+            throw new OrderConflictException(orderNo);
+        }
+        return insertPurchase(at, memberId, orderNo, amountCents);
+    }
+
+    private PurchaseResult insertPurchase(StaffBinding at, long memberId, String orderNo, long amountCents) {
+        Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
+        purchases.insert(purchase);
+        long earned = pointsFor(memberId, amountCents);
+        long balance;
+        if (earned > 0) {
+            PointsResult result = points.earn(new PointsMovement(memberId, earned, PointsSource.PURCHASE,
+                    "purchase:" + at.storeId() + ":" + orderNo, "order:" + orderNo, "消费 " + orderNo));
+            purchases.award(purchase.getId(), earned, result.entryId());
+            balance = result.balanceAfter();
+        } else {
+            balance = points.balance(memberId);
+        }
+        audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
+                Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));
+        return new PurchaseResult(orderNo, earned, balance);
     }
 
     /** Refunds what is left of a purchase, if anything (a refunded wallet payment refunds its purchase). */

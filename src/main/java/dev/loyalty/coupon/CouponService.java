@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.jobs.Job;
 import dev.loyalty.common.jobs.JobSwitch;
@@ -165,6 +166,13 @@ public class CouponService implements Job {
                 if (attempt == 3) {
                     throw e;
                 }
+            } catch (LoyaltyException refused) {
+                // a repeat of a redemption that went through can hit the limit, the stock or the points it used
+                var first = coupons.findByRedeemKey(memberId, idempotencyKey);
+                if (first.isPresent()) {
+                    return replay(first.get(), templateId, idempotencyKey);
+                }
+                throw refused;
             }
         }
     }
@@ -263,29 +271,43 @@ public class CouponService implements Job {
 
     // ---- operators: revoke ----
 
-    /** An unused coupon becomes REVOKED: its points go back (a REVERSE of the spend) and its stock returns. */
+    /**
+     * An unused coupon becomes REVOKED: its points go back (a REVERSE of the spend) and its stock returns.
+     * Rows are locked in the order a redemption locks them (quota, points, template), so the two cannot
+     * deadlock each other.
+     */
     public RevokeResult revoke(long couponId) {
-        return tx.execute(s -> {
-            Coupon coupon = coupons.selectById(couponId);
-            if (coupon == null) {
-                throw new NotFoundException("Coupon", couponId);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(s -> revokeNow(couponId));
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
             }
-            if (coupons.revoke(couponId, clock.instant()) != 1) {
-                throw CouponException.alreadyUsed(coupon.getCode(), coupon.statusAt(clock.instant()));
-            }
-            long returned = 0;
-            if (coupon.getPointsEntryId() != null) {
-                returned = points.reverse(coupon.getPointsEntryId(), null, "revoke:coupon:" + couponId,
-                        "撤销券 " + coupon.getCode()).delta();
-            }
-            templates.returnOne(coupon.getTemplateId());
-            events.publishEvent(new CouponChanged(coupon.getMemberId(), couponId, null, CouponStatus.REVOKED, "REVOKED"));
-            quotas.returnOne(coupon.getTemplateId(), coupon.getMemberId());
-            audit.record("COUPON_REVOKED", "coupon:" + couponId, Map.of("status", "UNUSED"),
-                    Map.of("status", "REVOKED", "pointsReturned", returned));
-            return new RevokeResult(toView(coupons.selectById(couponId), templates.selectById(coupon.getTemplateId())),
-                    returned);
-        });
+        }
+    }
+
+    private RevokeResult revokeNow(long couponId) {
+        Coupon coupon = coupons.selectById(couponId);
+        if (coupon == null) {
+            throw new NotFoundException("Coupon", couponId);
+        }
+        if (coupons.revoke(couponId, clock.instant()) != 1) {
+            throw CouponException.alreadyUsed(coupon.getCode(), coupon.statusAt(clock.instant()));
+        }
+        quotas.returnOne(coupon.getTemplateId(), coupon.getMemberId());
+        long returned = 0;
+        if (coupon.getPointsEntryId() != null) {
+            returned = points.reverse(coupon.getPointsEntryId(), null, "revoke:coupon:" + couponId,
+                    "撤销券 " + coupon.getCode()).delta();
+        }
+        templates.returnOne(coupon.getTemplateId());
+        events.publishEvent(new CouponChanged(coupon.getMemberId(), couponId, null, CouponStatus.REVOKED, "REVOKED"));
+        audit.record("COUPON_REVOKED", "coupon:" + couponId, Map.of("status", "UNUSED"),
+                Map.of("status", "REVOKED", "pointsReturned", returned));
+        return new RevokeResult(toView(coupons.selectById(couponId), templates.selectById(coupon.getTemplateId())),
+                returned);
     }
 
     // ---- job: mark expired coupons ----
@@ -328,7 +350,8 @@ public class CouponService implements Job {
     private Instant[] validityFrom(CouponTemplate template, Instant now) {
         if (template.getValidDays() != null) {
             LocalDate today = now.atZone(clock.getZone()).toLocalDate();
-            return new Instant[] {now, today.plusDays(template.getValidDays()).atStartOfDay(clock.getZone()).toInstant()};
+            // valid until the end of the day validDays after claiming, as points expire
+            return new Instant[] {now, today.plusDays(template.getValidDays() + 1L).atStartOfDay(clock.getZone()).toInstant()};
         }
         return new Instant[] {template.getValidFrom().atStartOfDay(clock.getZone()).toInstant(),
                 template.getValidTo().plusDays(1).atStartOfDay(clock.getZone()).toInstant()};

@@ -42,6 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class RebateService implements Job {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebateService.class);
+
     private final RebateMapper rebates;
     private final RebatePolicyMapper policies;
     private final CounterService counter;
@@ -140,7 +142,11 @@ public class RebateService implements Job {
         if (policy.autoApprove()) {
             for (Rebate pending : rebates.selectList(new LambdaQueryWrapper<Rebate>()
                     .eq(Rebate::getPeriod, period.name()).eq(Rebate::getStatus, "PENDING"))) {
-                credit(pending);
+                try {
+                    credit(pending);
+                } catch (RuntimeException e) {
+                    log.warn("Rebate {} stays PENDING, crediting failed: {}", pending.getId(), e.toString());
+                }
             }
         }
         return new Settlement(period.name(), written, rebates.totalOf(period.name()));

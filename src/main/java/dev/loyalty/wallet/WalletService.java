@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageResponse;
@@ -100,7 +101,7 @@ public class WalletService {
             long bonus = Math.multiplyExact(amountCents, account.getBonusCents()) / balance;
             long principal = amountCents - bonus;
             WalletEntry entry = write(account, WalletEntryType.PAY, -principal, -bonus, key, orderNo, at, null, null);
-            counter.recordPurchaseFor(at, memberId, orderNo, amountCents);
+            counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents);
             audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
             return entry;
@@ -190,6 +191,16 @@ public class WalletService {
                 if (attempt == 3) {
                     throw e;
                 }
+            } catch (LoyaltyException refused) {
+                // a repeat of a payment that already went through can fail its checks the second time
+                Optional<WalletEntry> first = entries.findByKey(key);
+                if (first.isPresent()) {
+                    if (!samePayload.test(first.get())) {
+                        throw new IdempotencyConflictException(key);
+                    }
+                    return toMovement(first.get(), true);
+                }
+                throw refused;
             }
         }
     }

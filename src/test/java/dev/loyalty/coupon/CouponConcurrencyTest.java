@@ -69,6 +69,20 @@ class CouponConcurrencyTest extends IntegrationTest {
     }
 
     @Test
+    void tenRetriesOfOneRedemptionAtOnceGiveTheSameCoupon() throws Exception {
+        long templateId = template(100, 1);
+        long member = membersWithPoints(1, PRICE).get(0);
+
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        List<RedeemResult> results = race(10, i -> () -> coupons.redeem(member, templateId, "double-tap"), refusals);
+
+        assertThat(refusals).isEmpty();
+        assertThat(results.stream().map(r -> r.coupon().id()).distinct()).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM coupon WHERE member_id = " + member)).isEqualTo(1);
+        assertThat(count("SELECT balance FROM points_account WHERE member_id = " + member)).isZero();
+    }
+
+    @Test
     void twentyScansOfOneCouponUseItOnce() throws Exception {
         long templateId = template(10, 1);
         long member = membersWithPoints(1, 100).get(0);

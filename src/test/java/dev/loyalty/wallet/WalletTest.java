@@ -166,6 +166,44 @@ class WalletTest extends IntegrationTest {
     }
 
     @Test
+    void tenTillsRetryingOnePaymentAtOnceChargeItOnce() throws Exception {
+        StaffBinding at = new StaffBinding(cashierId, storeId);
+        wallets.topUp(at, code(), unique("T"), 100, null);
+        String code = code();
+        String order = unique("P");
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<WalletMovement>> tries = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            tries.add(pool.submit(() -> {
+                start.await();
+                return wallets.pay(at, code, order, 80);
+            }));
+        }
+        start.countDown();
+        for (Future<WalletMovement> attempt : tries) {
+            assertThat(attempt.get().balanceCents()).isEqualTo(20);
+        }
+        pool.shutdown();
+        assertThat(wallets.wallet(memberId).balanceCents()).isEqualTo(20);
+        assertBalanced();
+    }
+
+    @Test
+    void anOrderAlreadyRecordedAtTheCounterCannotBePaidAgainFromTheWallet() {
+        String order = unique("cash");
+        cashier.post("/api/staff/purchases", Map.of("memberCode", code(), "orderNo", order, "amountCents", 500));
+        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", code(), "orderNo", unique("T"), "amountCents", 1_000));
+
+        Api.Response paidTwice = cashier.post("/api/staff/wallet/payments",
+                Map.of("memberCode", code(), "orderNo", order, "amountCents", 500));
+
+        assertThat(paidTwice.code()).isEqualTo("ORDER_CONFLICT");
+        assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isEqualTo(1_000);
+        assertBalanced();
+    }
+
+    @Test
     void thousandsOfRandomOperationsKeepTheLedgerEqualToTheBalances() {
         StaffBinding at = new StaffBinding(cashierId, storeId);
         Random random = new Random(42);

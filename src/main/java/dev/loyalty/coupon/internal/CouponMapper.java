@@ -27,7 +27,8 @@ public interface CouponMapper extends BaseMapper<Coupon> {
             """)
     int use(@Param("id") long id, @Param("storeId") long storeId, @Param("staffId") long staffId, @Param("now") Instant now);
 
-    @Update("UPDATE coupon SET status = 'REVOKED', revoked_at = #{now} WHERE id = #{id} AND status = 'UNUSED'")
+    /** UNUSED and still valid → REVOKED (an expired coupon is no longer the member's to lose). */
+    @Update("UPDATE coupon SET status = 'REVOKED', revoked_at = #{now} WHERE id = #{id} AND status = 'UNUSED' AND valid_to > #{now}")
     int revoke(@Param("id") long id, @Param("now") Instant now);
 
     @Update("UPDATE coupon SET status = 'EXPIRED' WHERE status = 'UNUSED' AND valid_to <= #{now}")

@@ -178,11 +178,13 @@ class NotificationDispatcher implements Job, DisposableBean {
             return;
         }
         Duration wait = retryBase.multipliedBy(1L << Math.min(notification.getAttempts() - 1, 10));
-        notifications.finish(notification.getId(), "PENDING", trimmed, openid, null, clock.instant().plus(wait));
+        notifications.finish(notification.getId(), notification.getClaimedAt(), "PENDING", trimmed, openid, null,
+                clock.instant().plus(wait));
     }
 
     private void finish(Notification notification, String status, String error, String openid, Instant sentAt) {
-        notifications.finish(notification.getId(), status, error, openid, sentAt, notification.getNextAttemptAt());
+        notifications.finish(notification.getId(), notification.getClaimedAt(), status, error, openid, sentAt,
+                notification.getNextAttemptAt());
     }
 
     /** Queued sends are dropped on shutdown: their rows stay PENDING and the next sweeper sends them. */

@@ -29,11 +29,13 @@ public interface NotificationMapper extends BaseMapper<Notification> {
             """)
     List<Long> due(@Param("now") Instant now, @Param("staleBefore") Instant staleBefore, @Param("limit") int limit);
 
+    /** Records the outcome, only while the claim is still this sender's (a stalled sender's claim may be taken over). */
     @Update("""
             UPDATE notification SET status = #{status}, last_error = #{error}, to_openid = #{openid},
                    sent_at = #{sentAt}, next_attempt_at = #{nextAttemptAt}
-             WHERE id = #{id} AND status = 'SENDING'
+             WHERE id = #{id} AND status = 'SENDING' AND claimed_at = #{claimedAt}
             """)
-    int finish(@Param("id") long id, @Param("status") String status, @Param("error") String error,
-            @Param("openid") String openid, @Param("sentAt") Instant sentAt, @Param("nextAttemptAt") Instant nextAttemptAt);
+    int finish(@Param("id") long id, @Param("claimedAt") Instant claimedAt, @Param("status") String status,
+            @Param("error") String error, @Param("openid") String openid, @Param("sentAt") Instant sentAt,
+            @Param("nextAttemptAt") Instant nextAttemptAt);
 }
