@@ -178,6 +178,7 @@ public class CounterService {
         } else {
             balance = points.balance(memberId);
         }
+        members.addGrowth(memberId, amountCents / 100);
         audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
                 Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));
         return new PurchaseResult(orderNo, earned, balance);

@@ -57,13 +57,13 @@ class MeController {
 
     private Me compose(MemberProfile profile) {
         return new Me(profile.id(), profile.nickname(), profile.avatarUrl(), profile.birthday(), profile.level(),
-                profile.phoneMasked(), new Me.Points(points.balance(profile.id())),
+                members.progress(profile.id()), profile.phoneMasked(), new Me.Points(points.balance(profile.id())),
                 new Me.Wallet(wallets.wallet(profile.id()).balanceCents()), new Me.Coupons(coupons.unusedCount(profile.id())),
                 signIns.status(profile.id()));
     }
 
     record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,
-            String phoneMasked, Points points, Wallet wallet, Coupons coupons, SignInStatus signIn) {
+            MemberService.Progress growth, String phoneMasked, Points points, Wallet wallet, Coupons coupons, SignInStatus signIn) {
 
         record Points(long balance) {
         }

@@ -1,11 +1,13 @@
 package dev.loyalty.member;
 
+import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
 import dev.loyalty.member.internal.Member;
 import dev.loyalty.member.internal.MemberLevel;
+import dev.loyalty.member.internal.MemberLevelChangeMapper;
 import dev.loyalty.member.internal.MemberLevelMapper;
 import dev.loyalty.member.internal.MemberMapper;
 import dev.loyalty.member.internal.PhoneCipher;
@@ -17,9 +19,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,14 +39,23 @@ public class MemberService {
     private final TokenService tokens;
     private final Clock clock;
     private final CachedValue<Map<String, MemberLevel>> levelsByCode;
+    private final MemberLevelMapper levelMapper;
+    private final MemberLevelChangeMapper levelChanges;
+    private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
     MemberService(MiniProgram miniProgram, MemberMapper members, MemberLevelMapper levels, PhoneCipher phoneCipher,
-            TokenService tokens, Clock clock) {
+            TokenService tokens, Clock clock, MemberLevelChangeMapper levelChanges, ApplicationEventPublisher events,
+            AuditTrail audit) {
         this.miniProgram = miniProgram;
         this.members = members;
         this.phoneCipher = phoneCipher;
         this.tokens = tokens;
         this.clock = clock;
+        this.levelMapper = levels;
+        this.levelChanges = levelChanges;
+        this.events = events;
+        this.audit = audit;
         this.levelsByCode = new CachedValue<>(Duration.ofSeconds(30), () -> levels.selectList(null).stream()
                 .collect(Collectors.toMap(MemberLevel::getCode, Function.identity())));
     }
@@ -88,6 +102,74 @@ public class MemberService {
     @Transactional(readOnly = true)
     public boolean exists(long memberId) {
         return members.selectById(memberId) != null;
+    }
+
+    /**
+     * Adds growth (purchases: 1 per yuan; sign-ins: 1) and moves the member to the highest level whose
+     * {@code minGrowth} they now reach, recording and publishing the change. Call it after the award the
+     * growth comes from, in the same transaction: that award used the level held before it.
+     */
+    @Transactional
+    public void addGrowth(long memberId, long growth) {
+        if (growth <= 0) {
+            return;
+        }
+        levelChanges.addGrowth(memberId, growth, clock.instant());
+        long total = levelChanges.growthOf(memberId);
+        String current = load(memberId).getLevelCode();
+        MemberLevel deserved = levelsByCode.get().values().stream()
+                .filter(level -> level.getMinGrowth() <= total)
+                .max(Comparator.comparingLong(MemberLevel::getMinGrowth))
+                .orElse(null);
+        if (deserved != null && !deserved.getCode().equals(current)
+                && levelChanges.moveLevel(memberId, current, deserved.getCode()) == 1) {
+            levelChanges.record(memberId, current, deserved.getCode(), total, clock.instant());
+            events.publishEvent(new LevelChanged(memberId, current, deserved.getCode(), deserved.getName(), total));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<LevelView> levels() {
+        return levelsByCode.get().values().stream().sorted(Comparator.comparingLong(MemberLevel::getMinGrowth))
+                .map(MemberService::toView).toList();
+    }
+
+    @Transactional
+    public LevelView createLevel(String code, String name, long minGrowth, int multiplierPercent) {
+        MemberLevel level = new MemberLevel();
+        level.setCode(code);
+        level.setName(name);
+        level.setMinGrowth(minGrowth);
+        level.setPointsMultiplierPercent(multiplierPercent);
+        level.setCreatedAt(clock.instant());
+        try {
+            levelMapper.insert(level);
+        } catch (DuplicateKeyException taken) {
+            throw new InvalidRequestException("code", "level " + code + " already exists");
+        }
+        levelsByCode.forget();
+        LevelView view = toView(level);
+        audit.record("LEVEL_CREATED", "level:" + code, null, view);
+        return view;
+    }
+
+    /** The member's growth and the next level up, if any. */
+    @Transactional(readOnly = true)
+    public Progress progress(long memberId) {
+        long growth = load(memberId).getGrowth();
+        LevelView next = levelsByCode.get().values().stream()
+                .filter(level -> level.getMinGrowth() > growth)
+                .min(Comparator.comparingLong(MemberLevel::getMinGrowth))
+                .map(MemberService::toView).orElse(null);
+        return new Progress(growth, next, next == null ? 0 : next.minGrowth() - growth);
+    }
+
+    public record Progress(long growth, LevelView nextLevel, long growthToNext) {
+    }
+
+    private static LevelView toView(MemberLevel level) {
+        return new LevelView(level.getId(), level.getCode(), level.getName(), level.getMinGrowth(),
+                level.getPointsMultiplierPercent());
     }
 
     /** The points multiplier of the member's level, in percent (100 = ×1). */

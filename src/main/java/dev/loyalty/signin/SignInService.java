@@ -117,6 +117,7 @@ public class SignInService {
                 clock.instant());
         record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
         records.insert(record);
+        members.addGrowth(memberId, 1);
         if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
             states.advance(memberId, today, streak);
         }
@@ -181,6 +182,7 @@ public class SignInService {
                 clock.instant());
         record.setPointsEntryId(award(memberId, date, reward.points(), "补签 " + date));
         records.insert(record);
+        members.addGrowth(memberId, 1);
         int lastStreak = renumberRunAfter(memberId, date, streak, today, renumbered);
         LocalDate runEnd = date.plusDays(renumbered.size());
         LocalDate lastDate = state.getLastDate();

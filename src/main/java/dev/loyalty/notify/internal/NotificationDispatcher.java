@@ -58,6 +58,7 @@ class NotificationDispatcher implements Job, DisposableBean {
             @Value("${wx.mp.template.points-changed:}") String pointsTemplate,
             @Value("${wx.mp.template.wallet-changed:}") String walletTemplate,
             @Value("${wx.mp.template.coupon-changed:}") String couponTemplate,
+            @Value("${wx.mp.template.level-changed:}") String levelTemplate,
             @Value("${loyalty.notify.keywords:keyword1,keyword2,keyword3}") String keywords,
             @Value("${wx.miniapp.appid:}") String miniAppId,
             @Value("${loyalty.notify.max-attempts:6}") int maxAttempts,
@@ -69,7 +70,7 @@ class NotificationDispatcher implements Job, DisposableBean {
         this.clock = clock;
         this.jobSwitch = jobSwitch;
         this.templateIds = Map.of("POINTS_CHANGED", pointsTemplate, "WALLET_CHANGED", walletTemplate,
-                "COUPON_CHANGED", couponTemplate);
+                "COUPON_CHANGED", couponTemplate, "LEVEL_CHANGED", levelTemplate);
         this.keywords = keywords.split(",");
         this.miniAppId = miniAppId;
         this.maxAttempts = maxAttempts;

@@ -1,6 +1,7 @@
 package dev.loyalty.notify.internal;
 
 import dev.loyalty.coupon.CouponChanged;
+import dev.loyalty.member.LevelChanged;
 import dev.loyalty.points.PointsChanged;
 import dev.loyalty.wallet.WalletChanged;
 import java.time.Clock;
@@ -45,6 +46,12 @@ class NotificationOutbox {
         String name = change.name() == null ? "优惠券" : change.name();
         record(change.memberId(), "COUPON_CHANGED", "coupon:" + change.couponId() + ":" + change.change(),
                 name + " " + change.change(), change.status().name(), "pages/coupons/index");
+    }
+
+    @EventListener
+    void on(LevelChanged change) {
+        record(change.memberId(), "LEVEL_CHANGED", "level:" + change.memberId() + ":" + change.toCode() + ":" + change.growth(),
+                "升级为 " + change.toName(), change.growth() + " 成长值", "pages/member/index");
     }
 
     private void record(long memberId, String kind, String sourceKey, String change, String balance, String page) {

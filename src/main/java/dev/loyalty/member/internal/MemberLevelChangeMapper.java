@@ -1,0 +1,30 @@
+package dev.loyalty.member.internal;
+
+import java.time.Instant;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface MemberLevelChangeMapper {
+
+    @Insert("""
+            INSERT INTO member_level_change (member_id, from_code, to_code, growth, created_at)
+            VALUES (#{memberId}, #{from}, #{to}, #{growth}, #{now})
+            """)
+    int record(@Param("memberId") long memberId, @Param("from") String from, @Param("to") String to,
+            @Param("growth") long growth, @Param("now") Instant now);
+
+    /** Adds growth atomically; no read-then-write. */
+    @Update("UPDATE member SET growth = growth + #{n}, updated_at = #{now} WHERE id = #{memberId}")
+    int addGrowth(@Param("memberId") long memberId, @Param("n") long n, @Param("now") Instant now);
+
+    @Select("SELECT growth FROM member WHERE id = #{memberId}")
+    long growthOf(@Param("memberId") long memberId);
+
+    /** Moves the member to {@code to}, only from the level this transaction saw. */
+    @Update("UPDATE member SET level_code = #{to} WHERE id = #{memberId} AND level_code = #{from}")
+    int moveLevel(@Param("memberId") long memberId, @Param("from") String from, @Param("to") String to);
+}

@@ -1,0 +1,67 @@
+package dev.loyalty.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loyalty.support.Api;
+import dev.loyalty.support.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class LevelTest extends IntegrationTest {
+
+    /** A level out of reach of every other test's members: a million yuan of purchases. */
+    private static final long VIP_GROWTH = 1_000_000;
+
+    @Test
+    void growthFromAPurchaseLiftsTheLevelAndTheNextAwardUsesItsMultiplier() {
+        Api admin = api.as(loginAdmin());
+        String vip = "VIP-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Api.Response created = admin.post("/api/admin/levels",
+                Map.of("code", vip, "name", "黑金会员", "minGrowth", VIP_GROWTH, "pointsMultiplierPercent", 150));
+        long store = admin.post("/api/admin/stores", Map.of("name", "Level Store")).json().path("id").asLong();
+        String cashierCode = unique("cashier");
+        admin.post("/api/admin/staff", Map.of("memberId", memberId(cashierCode), "storeId", store));
+        Api cashier = api.as(loginMember(cashierCode));
+        String code = unique("big-spender");
+        long memberId = memberId(code);
+        Api member = api.as(loginMember(code));
+
+        Api.Response big = cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member),
+                "orderNo", unique("big"), "amountCents", VIP_GROWTH * 100));
+        Api.Response next = cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member),
+                "orderNo", unique("next"), "amountCents", 1_000));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(big.json().path("pointsAwarded").asLong()).as("the award uses the level held before it")
+                .isEqualTo(VIP_GROWTH);
+        assertThat(next.json().path("pointsAwarded").asLong()).as("10 yuan × 1.5").isEqualTo(15);
+        JsonNode me = member.get("/api/app/me").json();
+        assertThat(me.path("level").path("code").asString()).isEqualTo(vip);
+        assertThat(me.path("growth").path("growth").asLong()).isEqualTo(VIP_GROWTH + 10);
+        assertThat(jdbc.queryForObject("SELECT to_code FROM member_level_change WHERE member_id = ?", String.class, memberId))
+                .isEqualTo(vip);
+        assertThat(admin.post("/api/admin/levels", Map.of("code", vip, "name", "again", "minGrowth", 5,
+                "pointsMultiplierPercent", 100)).code()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void aSignInAddsOneGrowthAndMeShowsTheWayToTheNextLevel() {
+        api.as(loginAdmin()).post("/api/admin/levels", Map.of("code", "TOP-" + Long.toString(System.nanoTime(), 36).toUpperCase(),
+                "name", "顶级会员", "minGrowth", 2 * VIP_GROWTH, "pointsMultiplierPercent", 200));
+        String code = unique("climber");
+        Api member = api.as(loginMember(code));
+
+        member.post("/api/app/sign-ins", null);
+        JsonNode growth = member.get("/api/app/me").json().path("growth");
+
+        assertThat(growth.path("growth").asLong()).isEqualTo(1);
+        assertThat(growth.path("nextLevel").path("minGrowth").asLong()).isPositive();
+        assertThat(growth.path("growthToNext").asLong())
+                .isEqualTo(growth.path("nextLevel").path("minGrowth").asLong() - 1);
+    }
+
+    private static String memberCode(Api member) {
+        return member.get("/api/app/member-code").json().path("code").asString();
+    }
+}
