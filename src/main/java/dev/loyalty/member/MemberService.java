@@ -204,6 +204,9 @@ public class MemberService {
         if (change.birthday() != null && change.birthday().isAfter(LocalDate.now(clock))) {
             throw new InvalidRequestException("birthday", "must be a date in the past");
         }
+        if (change.birthday() != null && member.getBirthday() != null && !member.getBirthday().equals(change.birthday())) {
+            throw new InvalidRequestException("birthday", "is set once (it brings a birthday gift); ask the brand to correct it");
+        }
         if (change.nickname() != null) {
             member.setNickname(change.nickname().strip());
         }

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * The sign-in rule: {@code basePoints} every day, plus the bonus for the streak's position in a cycle of
  * {@code cycleDays}; makeup sign-in for a missed day within {@code windowDays}, at most {@code monthlyLimit}
- * a month, costing {@code costPoints}.
+ * a month, costing {@code costPoints}; on the member's birthday the first sign-in also earns
+ * {@code birthdayBonusPoints}, once a year.
  */
-public record SignInRuleView(long basePoints, int cycleDays, List<StreakBonus> streakBonuses, Makeup makeup) {
+public record SignInRuleView(long basePoints, int cycleDays, List<StreakBonus> streakBonuses, Makeup makeup,
+        long birthdayBonusPoints) {
 
     public record StreakBonus(int day, long points) {
     }

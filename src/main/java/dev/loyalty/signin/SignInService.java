@@ -117,6 +117,7 @@ public class SignInService {
                 clock.instant());
         record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
         records.insert(record);
+        giveBirthdayGift(memberId, today);
         members.addGrowth(memberId, 1);
         if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
             states.advance(memberId, today, streak);
@@ -261,6 +262,7 @@ public class SignInService {
         rule.setMakeupWindowDays(change.makeup().windowDays());
         rule.setMakeupMonthlyLimit(change.makeup().monthlyLimit());
         rule.setMakeupCostPoints(change.makeup().costPoints());
+        rule.setBirthdayBonusPoints(change.birthdayBonusPoints());
         rule.setUpdatedAt(clock.instant());
         if (rules.updateById(rule) != 1) {
             throw new IllegalStateException("The sign-in rule changed concurrently; try again");
@@ -268,6 +270,24 @@ public class SignInService {
         audit.record("SIGN_IN_RULE_CHANGED", "sign-in-rule", before, change);
         ruleCache.forget();
         return toView(rule);
+    }
+
+    /**
+     * On the member's birthday (29 February counts on the 28th in other years) the first sign-in earns the
+     * birthday bonus; the birthday can be set only once, so this happens at most once a year.
+     */
+    private void giveBirthdayGift(long memberId, LocalDate today) {
+        long bonus = ruleCache.get().birthdayBonusPoints();
+        LocalDate birthday = members.profile(memberId).birthday();
+        if (bonus <= 0 || birthday == null) {
+            return;
+        }
+        java.time.MonthDay day = java.time.MonthDay.from(birthday);
+        if (day.isValidYear(today.getYear()) ? day.atYear(today.getYear()).equals(today)
+                : today.equals(LocalDate.of(today.getYear(), 2, 28))) {
+            points.earn(new PointsMovement(memberId, bonus, PointsSource.BIRTHDAY, "birthday:" + memberId + ":" + today.getYear(),
+                    "birthday:" + today.getYear(), "生日礼"));
+        }
     }
 
     private Long award(long memberId, LocalDate date, long amount, String remark) {
@@ -338,7 +358,7 @@ public class SignInService {
                 new TypeReference<List<SignInRuleView.StreakBonus>>() { });
         return new SignInRuleView(rule.getBasePoints(), rule.getCycleDays(), bonuses,
                 new SignInRuleView.Makeup(rule.getMakeupEnabled(), rule.getMakeupWindowDays(),
-                        rule.getMakeupMonthlyLimit(), rule.getMakeupCostPoints()));
+                        rule.getMakeupMonthlyLimit(), rule.getMakeupCostPoints()), rule.getBirthdayBonusPoints());
     }
 
     private record Reward(long points, long bonus) {

@@ -24,7 +24,7 @@ class SignInTest extends IntegrationTest {
 
     static final SignInRuleView DEFAULT_RULE = new SignInRuleView(5, 7,
             List.of(new SignInRuleView.StreakBonus(3, 10), new SignInRuleView.StreakBonus(7, 30)),
-            new SignInRuleView.Makeup(true, 7, 2, 20));
+            new SignInRuleView.Makeup(true, 7, 2, 20), 0);
 
     @Autowired
     SignInService signIns;
@@ -70,7 +70,7 @@ class SignInTest extends IntegrationTest {
     void aRuleChangeAppliesFromTheNextSignInAndThePastKeepsWhatItEarned() {
         signInOn(LocalDate.of(2031, 4, 1));
         signInOn(LocalDate.of(2031, 4, 2));
-        Actors.asAdmin(() -> signIns.changeRule(new SignInRuleView(8, 7, DEFAULT_RULE.streakBonuses(), DEFAULT_RULE.makeup())));
+        Actors.asAdmin(() -> signIns.changeRule(new SignInRuleView(8, 7, DEFAULT_RULE.streakBonuses(), DEFAULT_RULE.makeup(), 0)));
 
         SignInResult third = signInOn(LocalDate.of(2031, 4, 3));
 
@@ -136,6 +136,24 @@ class SignInTest extends IntegrationTest {
         assertThat(madeUp.streak()).as("today's run is one day long").isEqualTo(1);
         assertThat(signIns.status(member).streak()).isEqualTo(1);
         assertThat(signIns.calendar(member, java.time.YearMonth.of(2031, 6)).days().get(3).makeup()).isTrue();
+    }
+
+    @Test
+    void theFirstSignInOnTheBirthdayEarnsTheGiftOnceAYear() {
+        Actors.asAdmin(() -> signIns.changeRule(new SignInRuleView(5, 7, DEFAULT_RULE.streakBonuses(),
+                DEFAULT_RULE.makeup(), 100)));
+        clock.pinAt(LocalDate.of(2031, 11, 1));
+        Api me = api.as(loginMember(openidCode()));
+        me.patch("/api/app/me", Map.of("birthday", "1990-11-03"));
+
+        signInOn(LocalDate.of(2031, 11, 2));
+        signInOn(LocalDate.of(2031, 11, 3));
+        signIns.signIn(member);
+
+        assertThat(jdbc.queryForList("SELECT delta FROM points_entry WHERE member_id = ? AND source = 'BIRTHDAY'",
+                Long.class, member)).containsExactly(100L);
+        assertThat(me.patch("/api/app/me", Map.of("birthday", "1990-11-04")).json().path("errors").get(0)
+                .path("field").asString()).isEqualTo("birthday");
     }
 
     @Test

@@ -21,6 +21,7 @@ public class SignInRule {
     private Integer makeupWindowDays;
     private Integer makeupMonthlyLimit;
     private Long makeupCostPoints;
+    private Long birthdayBonusPoints;
     @Version
     private Long version;
     private Instant updatedAt;
@@ -41,6 +42,8 @@ public class SignInRule {
     public void setMakeupMonthlyLimit(Integer makeupMonthlyLimit) { this.makeupMonthlyLimit = makeupMonthlyLimit; }
     public Long getMakeupCostPoints() { return makeupCostPoints; }
     public void setMakeupCostPoints(Long makeupCostPoints) { this.makeupCostPoints = makeupCostPoints; }
+    public Long getBirthdayBonusPoints() { return birthdayBonusPoints; }
+    public void setBirthdayBonusPoints(Long birthdayBonusPoints) { this.birthdayBonusPoints = birthdayBonusPoints; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -39,13 +39,14 @@ class AdminSignInRuleController {
         return signIns.changeRule(new SignInRuleView(request.basePoints(), request.cycleDays(),
                 request.streakBonuses().stream().map(b -> new SignInRuleView.StreakBonus(b.day(), b.points())).toList(),
                 new SignInRuleView.Makeup(request.makeup().enabled(), request.makeup().windowDays(),
-                        request.makeup().monthlyLimit(), request.makeup().costPoints())));
+                        request.makeup().monthlyLimit(), request.makeup().costPoints()),
+                request.birthdayBonusPoints() == null ? 0 : request.birthdayBonusPoints()));
     }
 
     record RuleRequest(@NotNull @Min(0) @Max(100_000) Long basePoints,
             @NotNull @Min(1) @Max(366) Integer cycleDays,
             @NotNull @Size(max = 366) List<@Valid @NotNull BonusRequest> streakBonuses,
-            @NotNull @Valid MakeupRequest makeup) {
+            @NotNull @Valid MakeupRequest makeup, @Min(0) @Max(100_000) Long birthdayBonusPoints) {
     }
 
     record BonusRequest(@NotNull @Min(1) @Max(366) Integer day, @NotNull @Min(0) @Max(100_000) Long points) {
