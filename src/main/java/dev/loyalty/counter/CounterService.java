@@ -100,6 +100,12 @@ public class CounterService {
         audit.record("STAFF_UNBOUND", "member:" + memberId, new StaffBinding(memberId, existing.getStoreId()), null);
     }
 
+    /** The store this member works at, if they are staff. */
+    @Transactional(readOnly = true)
+    public Optional<StaffBinding> staffBinding(long memberId) {
+        return Optional.ofNullable(staff.selectById(memberId)).map(s -> new StaffBinding(memberId, s.getStoreId()));
+    }
+
     /** The store this member works at, or {@link NotStaffException}. */
     @Transactional(readOnly = true)
     public StaffBinding requireStaff(long memberId) {

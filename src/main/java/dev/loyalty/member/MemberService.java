@@ -86,6 +86,24 @@ public class MemberService {
         return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
     }
 
+    /** Members whose nickname contains {@code q}, or whose id or masked phone is {@code q}; newest first. */
+    @Transactional(readOnly = true)
+    public dev.loyalty.common.web.PageResponse<MemberProfile> search(String q,
+            com.baomidou.mybatisplus.extension.plugins.pagination.Page<Member> page) {
+        var where = new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Member>();
+        if (q != null && !q.isBlank()) {
+            String term = q.strip();
+            where.and(w -> {
+                w.like(Member::getNickname, term).or().eq(Member::getPhoneMasked, term);
+                if (term.matches("\\d{1,18}")) {
+                    w.or().eq(Member::getId, Long.parseLong(term));
+                }
+            });
+        }
+        where.orderByDesc(Member::getId);
+        return dev.loyalty.common.web.PageResponse.from(members.selectPage(page, where), this::toProfile);
+    }
+
     /** The member's openid in the Mini Program. */
     @Transactional(readOnly = true)
     public String openid(long memberId) {

@@ -1,0 +1,108 @@
+package dev.loyalty.me;
+
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.web.PageQuery;
+import dev.loyalty.common.web.PageResponse;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponStatus;
+import dev.loyalty.coupon.CouponView;
+import dev.loyalty.member.MemberProfile;
+import dev.loyalty.member.MemberService;
+import dev.loyalty.points.PointsService;
+import dev.loyalty.signin.SignInCalendar;
+import dev.loyalty.signin.SignInService;
+import dev.loyalty.signin.SignInStatus;
+import dev.loyalty.wallet.WalletService;
+import dev.loyalty.wallet.WalletView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Operators looking after members: search, one member with balances, and their coupons and sign-ins. */
+@Tag(name = "Admin")
+@RestController
+class AdminMemberController {
+
+    private final MemberService members;
+    private final PointsService points;
+    private final WalletService wallets;
+    private final CouponService coupons;
+    private final SignInService signIns;
+    private final CounterService counter;
+    private final Clock clock;
+
+    AdminMemberController(MemberService members, PointsService points, WalletService wallets, CouponService coupons,
+            SignInService signIns, CounterService counter, Clock clock) {
+        this.members = members;
+        this.points = points;
+        this.wallets = wallets;
+        this.coupons = coupons;
+        this.signIns = signIns;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Members by nickname, id or masked phone, with balances and level")
+    @GetMapping("/api/admin/members")
+    PageResponse<MemberRow> search(@RequestParam(required = false) String q, @Valid PageQuery paging) {
+        PageResponse<MemberProfile> found = members.search(q, paging.toPage());
+        return new PageResponse<>(found.items().stream().map(this::row).toList(), found.page(), found.size(), found.total());
+    }
+
+    @Operation(summary = "One member with balances, level, sign-in status and staff binding")
+    @GetMapping("/api/admin/members/{id}")
+    MemberDetail member(@PathVariable long id) {
+        MemberProfile profile = profileOf(id);
+        return new MemberDetail(row(profile), members.progress(id), wallets.wallet(id), coupons.unusedCount(id),
+                signIns.status(id), counter.staffBinding(id).orElse(null));
+    }
+
+    @Operation(summary = "A member's coupons, as the member sees them")
+    @GetMapping("/api/admin/members/{id}/coupons")
+    PageResponse<CouponView> coupons(@PathVariable long id, @RequestParam(required = false) CouponStatus status,
+            @Valid PageQuery paging) {
+        profileOf(id);
+        return coupons.coupons(id, status, paging.toPage());
+    }
+
+    @Operation(summary = "A member's sign-in calendar for a month (default: this month)")
+    @GetMapping("/api/admin/members/{id}/sign-ins")
+    SignInCalendar signIns(@PathVariable long id, @RequestParam(required = false) String month) {
+        profileOf(id);
+        try {
+            return signIns.calendar(id, month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month));
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("month", "must be yyyy-MM");
+        }
+    }
+
+    private MemberProfile profileOf(long id) {
+        if (!members.exists(id)) {
+            throw new NotFoundException("Member", id);
+        }
+        return members.profile(id);
+    }
+
+    private MemberRow row(MemberProfile p) {
+        return new MemberRow(p.id(), p.nickname(), p.avatarUrl(), p.phoneMasked(), p.level(), points.balance(p.id()),
+                wallets.wallet(p.id()).balanceCents());
+    }
+
+    record MemberRow(long id, String nickname, String avatarUrl, String phoneMasked, MemberProfile.Level level,
+            long pointsBalance, long walletBalanceCents) {
+    }
+
+    record MemberDetail(MemberRow member, MemberService.Progress growth, WalletView wallet, long unusedCoupons,
+            SignInStatus signIn, StaffBinding staff) {
+    }
+}
