@@ -54,6 +54,15 @@ class PointsLedgerTest extends IntegrationTest {
     }
 
     @Test
+    void keysThatDifferOnlyInCaseAreDifferentKeys() {
+        points.earn(earn(10, "Order-A"));
+        PointsResult other = points.earn(earn(10, "order-a"));
+
+        assertThat(other.replayed()).isFalse();
+        assertThat(books.rows(member, "EARN")).isEqualTo(2);
+    }
+
+    @Test
     void aKeyReplayedWithADifferentAmountIsAConflict() {
         points.earn(earn(100, "once"));
 
