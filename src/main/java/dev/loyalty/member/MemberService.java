@@ -192,8 +192,17 @@ public class MemberService {
 
     /** The points multiplier of the member's level, in percent (100 = ×1). */
     public int pointsMultiplierPercent(long memberId) {
-        MemberLevel level = levelsByCode.get().get(load(memberId).getLevelCode());
-        return level == null ? 100 : level.getPointsMultiplierPercent();
+        return awardProfile(memberId).multiplierPercent();
+    }
+
+    /** What an award needs to know of a member, in one read: the level's multiplier and the birthday. */
+    public AwardProfile awardProfile(long memberId) {
+        Member member = load(memberId);
+        MemberLevel level = levelsByCode.get().get(member.getLevelCode());
+        return new AwardProfile(level == null ? 100 : level.getPointsMultiplierPercent(), member.getBirthday());
+    }
+
+    public record AwardProfile(int multiplierPercent, LocalDate birthday) {
     }
 
     /** Nicknames of these members, by id; members without one are left out. */

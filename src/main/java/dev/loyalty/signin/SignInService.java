@@ -112,12 +112,13 @@ public class SignInService {
             return already(records.find(memberId, today).orElseThrow());
         }
         int streak = today.minusDays(1).equals(state.getLastDate()) ? state.getStreak() + 1 : 1;
-        Reward reward = reward(ruleCache.get(), memberId, streak, false);
+        MemberService.AwardProfile awardee = members.awardProfile(memberId);
+        Reward reward = reward(ruleCache.get(), awardee.multiplierPercent(), streak, false);
         SignInRecord record = SignInRecord.of(memberId, today, streak, reward.points(), reward.bonus(), false, 0,
                 clock.instant());
         record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
         records.insert(record);
-        giveBirthdayGift(memberId, today);
+        giveBirthdayGift(memberId, awardee.birthday(), today);
         members.addGrowth(memberId, 1);
         if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
             states.advance(memberId, today, streak);
@@ -178,7 +179,7 @@ public class SignInService {
                     "signin-makeup-cost:" + memberId + ":" + date, "signin:" + date, "补签 " + date));
         }
         int streak = records.find(memberId, date.minusDays(1)).map(r -> r.getStreak() + 1).orElse(1);
-        Reward reward = reward(rule, memberId, streak, true);
+        Reward reward = reward(rule, members.pointsMultiplierPercent(memberId), streak, true);
         SignInRecord record = SignInRecord.of(memberId, date, streak, reward.points(), 0, true, makeup.costPoints(),
                 clock.instant());
         record.setPointsEntryId(award(memberId, date, reward.points(), "补签 " + date));
@@ -230,7 +231,7 @@ public class SignInService {
         }
         int nextDay = status.streak() + 1;
         return new SignInCalendar(month.toString(), days, status.streak(), status.signedToday(), makeupLeft,
-                new SignInCalendar.NextReward(nextDay, reward(rule, memberId, nextDay, false).points()));
+                new SignInCalendar.NextReward(nextDay, reward(rule, members.pointsMultiplierPercent(memberId), nextDay, false).points()));
     }
 
     public Leaderboard streakLeaderboard(long memberId) {
@@ -276,9 +277,8 @@ public class SignInService {
      * On the member's birthday (29 February counts on the 28th in other years) the first sign-in earns the
      * birthday bonus; the birthday can be set only once, so this happens at most once a year.
      */
-    private void giveBirthdayGift(long memberId, LocalDate today) {
+    private void giveBirthdayGift(long memberId, LocalDate birthday, LocalDate today) {
         long bonus = ruleCache.get().birthdayBonusPoints();
-        LocalDate birthday = members.profile(memberId).birthday();
         if (bonus <= 0 || birthday == null) {
             return;
         }
@@ -315,8 +315,7 @@ public class SignInService {
         return current;
     }
 
-    private Reward reward(SignInRuleView rule, long memberId, int streak, boolean makeup) {
-        int multiplier = members.pointsMultiplierPercent(memberId);
+    private Reward reward(SignInRuleView rule, int multiplier, int streak, boolean makeup) {
         long bonus = makeup ? 0 : rule.bonusFor(streak);
         long total = (rule.basePoints() + bonus) * multiplier / 100;
         long basePart = rule.basePoints() * multiplier / 100;
