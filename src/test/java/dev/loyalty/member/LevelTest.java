@@ -60,8 +60,4 @@ class LevelTest extends IntegrationTest {
         assertThat(growth.path("growthToNext").asLong())
                 .isEqualTo(growth.path("nextLevel").path("minGrowth").asLong() - 1);
     }
-
-    private static String memberCode(Api member) {
-        return member.get("/api/app/member-code").json().path("code").asString();
-    }
 }
