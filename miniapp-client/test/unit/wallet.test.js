@@ -1,4 +1,4 @@
-const { pageLoader, text } = require('./helpers')
+const { pageLoader, text } = require('./render-page')
 const { ok } = require('./wx-stub')
 
 const render = pageLoader('wallet')
