@@ -169,17 +169,9 @@ function createApi(options = {}) {
     purchase: (order, opts) => write('POST', '/api/staff/purchases', order, opts),
     topUp: (order, opts) => write('POST', '/api/staff/wallet/top-ups', order, opts),
     walletPayment: (order, opts) => write('POST', '/api/staff/wallet/payments', order, opts),
-    // The member API has no staff flag yet: a staff-only call with an impossible code tells
-    // NOT_STAFF (403) apart from a staff member's MEMBER_CODE_INVALID (400).
-    async isStaff(me) {
-      if (me && typeof me.staff === 'boolean') return me.staff
-      if (me && me.staff && typeof me.staff === 'object') return true
-      try {
-        await request({ method: 'POST', path: '/api/staff/members/resolve', data: { memberCode: '0' } })
-        return true
-      } catch (err) {
-        return !err.network && err.status === 400
-      }
+    // GET /api/app/me answers `staff: {storeId, storeName}` for staff and null for everyone else.
+    isStaff(me) {
+      return Boolean(me && me.staff)
     }
   }
 }

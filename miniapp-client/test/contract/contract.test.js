@@ -77,7 +77,7 @@ describe('the Mini Program against the backend', () => {
   test('the calendar shows the signed day, the streak and the next reward', async () => {
     const month = state.signIn.date.slice(0, 7)
     const cal = await member.api.calendar(month)
-    expectFields(cal, ['month', 'days', 'streak', 'signedToday', 'makeupLeft', 'nextReward.streakDay', 'nextReward.points'])
+    expectFields(cal, ['month', 'days', 'streak', 'signedToday', 'makeupLeft', 'nextReward.streakDay', 'nextReward.points', 'makeupCostPoints'])
     expect(cal.month).toBe(month)
     cal.days.forEach((d) => expectFields(d, ['date', 'signedIn', 'makeup', 'points']))
     const today = cal.days.find((d) => d.date === state.signIn.date)
@@ -139,8 +139,12 @@ describe('the Mini Program against the backend', () => {
     const store = await admin('POST', '/api/admin/stores', { name: `门店-${RUN}` })
     await admin('POST', '/api/admin/staff', { memberId: login.member.id, storeId: store.id })
     state.storeId = store.id
-    expect(await staff.api.isStaff()).toBe(true)
-    expect(await member.api.isStaff()).toBe(false)
+    const staffMe = await staff.api.me()
+    expect(staffMe.staff).toMatchObject({ storeId: store.id, storeName: `门店-${RUN}` })
+    expect(staff.api.isStaff(staffMe)).toBe(true)
+    const memberMe = await member.api.me()
+    expect(memberMe.staff).toBeNull()
+    expect(member.api.isStaff(memberMe)).toBe(false)
   })
 
   test('店员 verifies the scanned coupon; a second scan says it is used', async () => {

@@ -126,17 +126,11 @@ describe('Idempotency-Key', () => {
 })
 
 describe('isStaff', () => {
-  test('NOT_STAFF means a member, any other refusal of the impossible code means staff', async () => {
-    const member = setup({ 'POST /api/staff/members/resolve': problem(403, 'NOT_STAFF', '不是店员') }, { 'loyalty.token': 't' })
-    await expect(member.api.isStaff({})).resolves.toBe(false)
-    const staff = setup({ 'POST /api/staff/members/resolve': problem(400, 'MEMBER_CODE_INVALID', '会员码无效') }, { 'loyalty.token': 't' })
-    await expect(staff.api.isStaff({})).resolves.toBe(true)
-    expect(member.wx.calls.toasts).toEqual([])
-  })
-
-  test('a staff flag on the member wins without a probe', async () => {
+  test('reads the staff binding on the member, without a request', () => {
     const { wx, api } = setup({}, { 'loyalty.token': 't' })
-    await expect(api.isStaff({ staff: true })).resolves.toBe(true)
+    expect(api.isStaff({ staff: { storeId: 3, storeName: '一号店' } })).toBe(true)
+    expect(api.isStaff({ staff: null })).toBe(false)
+    expect(api.isStaff(undefined)).toBe(false)
     expect(wx.calls.requests).toEqual([])
   })
 })

@@ -5,12 +5,12 @@ const render = pageLoader('me')
 
 const me = (over = {}) => Object.assign({
   id: 7, nickname: '小红', avatarUrl: null, birthday: null, phoneMasked: null, level: { code: 'SILVER', name: '银卡' },
-  points: { balance: 320 }, wallet: { balanceCents: 990 }, coupons: { unused: 2 }, signIn: { signedToday: true, streak: 3 }
+  points: { balance: 320 }, wallet: { balanceCents: 990 }, coupons: { unused: 2 }, signIn: { signedToday: true, streak: 3 }, staff: null
 }, over)
 
 describe('我的', () => {
   test('renders the profile and balances; a member sees no staff entry', async () => {
-    const { page } = render({ routes: { 'GET /api/app/me': ok(me()), 'POST /api/staff/members/resolve': problem(403, 'NOT_STAFF', '不是店员') } })
+    const { page } = render({ routes: { 'GET /api/app/me': ok(me()) } })
     await page.instance.onLoad()
     expect(text(page, '.nickname')).toBe('小红')
     expect(text(page, '.wallet')).toBe('¥9.90')
@@ -20,14 +20,14 @@ describe('我的', () => {
   })
 
   test('staff see 店员工作台', async () => {
-    const { page } = render({ routes: { 'GET /api/app/me': ok(me()), 'POST /api/staff/members/resolve': problem(400, 'MEMBER_CODE_INVALID', '会员码无效') } })
+    const { page } = render({ routes: { 'GET /api/app/me': ok(me({ staff: { storeId: 1, storeName: '一号店' } })) } })
     await page.instance.onLoad()
     expect(text(page, '.staff-entry')).toBe('店员工作台 ›')
   })
 
   test('saving the nickname patches it', async () => {
     const { page, wx } = render({ routes: {
-      'GET /api/app/me': ok(me()), 'POST /api/staff/members/resolve': problem(403, 'NOT_STAFF', ''),
+      'GET /api/app/me': ok(me()),
       'PATCH /api/app/me': ok(me({ nickname: '小明' }))
     } })
     await page.instance.onLoad()
@@ -39,7 +39,7 @@ describe('我的', () => {
 
   test('the birthday is confirmed, then set once', async () => {
     const { page, wx } = render({ routes: {
-      'GET /api/app/me': ok(me()), 'POST /api/staff/members/resolve': problem(403, 'NOT_STAFF', ''),
+      'GET /api/app/me': ok(me()),
       'PATCH /api/app/me': ok(me({ birthday: '1990-05-20' }))
     } })
     await page.instance.onLoad()
@@ -52,7 +52,7 @@ describe('我的', () => {
 
   test('the getPhoneNumber code binds the phone; a refusal shows its detail', async () => {
     const { page, wx } = render({ routes: {
-      'GET /api/app/me': ok(me()), 'POST /api/staff/members/resolve': problem(403, 'NOT_STAFF', ''),
+      'GET /api/app/me': ok(me()),
       'PUT /api/app/me/phone': [ok({ phoneMasked: '138****1234' }), problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用')]
     } })
     await page.instance.onLoad()

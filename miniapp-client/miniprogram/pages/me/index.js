@@ -28,7 +28,7 @@ Component({
     load() {
       return loadInto(this, async () => {
         const me = await api.me({ silent: true })
-        const isStaff = await api.isStaff(me)
+        const isStaff = api.isStaff(me)
         return { me: this.view(me), nicknameDraft: me.nickname || '', isStaff }
       })
     },
