@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Members with different histories in 2036 (a year no other test touches), segmented on 30 June 2036 by
+ * Members with different histories in 2045 (a year no other test touches, and past the end of TIMESTAMP's range), segmented on 30 June 2045 by
  * the job run over HTTP, twice at once as two instances would, then found by segment.
  */
 class MemberSegmentJobTest extends IntegrationTest {
@@ -24,7 +24,7 @@ class MemberSegmentJobTest extends IntegrationTest {
 
     @Test
     void everyMemberLandsInTheSegmentTheirHistorySaysAndOperatorsFilterByIt() throws Exception {
-        clock.pinAt(LocalDate.of(2036, 1, 10));
+        clock.pinAt(LocalDate.of(2045, 1, 10));
         Api admin = api.as(loginAdmin());
         long store = admin.post("/api/admin/stores", Map.of("name", "Segment Store")).json().path("id").asLong();
         String cashierCode = unique("segment-cashier");
@@ -32,19 +32,19 @@ class MemberSegmentJobTest extends IntegrationTest {
         for (String name : List.of("whale", "small1", "small2", "small3", "small4", "lapsed", "regular", "sleeper")) {
             join(name);
         }
-        signInOn("sleeper", LocalDate.of(2036, 3, 1));
-        signInOn("lapsed", LocalDate.of(2036, 5, 31));
-        signInOn("regular", LocalDate.of(2036, 6, 1));
-        clock.pinAt(LocalDate.of(2036, 6, 1));
+        signInOn("sleeper", LocalDate.of(2045, 3, 1));
+        signInOn("lapsed", LocalDate.of(2045, 5, 31));
+        signInOn("regular", LocalDate.of(2045, 6, 1));
+        clock.pinAt(LocalDate.of(2045, 6, 1));
         join("fresh");
-        clock.pinAt(LocalDate.of(2036, 6, 20));
+        clock.pinAt(LocalDate.of(2045, 6, 20));
         cashier = api.as(loginMember(cashierCode));
         buy("whale", 100_000);
         for (String small : List.of("small1", "small2", "small3", "small4")) {
             buy(small, 1_000);
         }
 
-        clock.pinAt(LocalDate.of(2036, 6, 30));
+        clock.pinAt(LocalDate.of(2045, 6, 30));
         Api operator = api.as(loginAdmin());
         CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(
                 () -> operator.post("/api/admin/jobs/member-segments/run", null));
@@ -57,10 +57,10 @@ class MemberSegmentJobTest extends IntegrationTest {
                 .isEqualTo("REGULAR");
         assertThat(row(operator, "fresh").path("segment").asString()).isEqualTo("NEW");
         assertThat(row(operator, "lapsed").path("segment").asString()).isEqualTo("AT_RISK");
-        assertThat(row(operator, "lapsed").path("lastActiveOn").asString()).isEqualTo("2036-05-31");
+        assertThat(row(operator, "lapsed").path("lastActiveOn").asString()).isEqualTo("2045-05-31");
         assertThat(row(operator, "regular").path("segment").asString()).isEqualTo("REGULAR");
         assertThat(row(operator, "sleeper").path("segment").asString()).isEqualTo("DORMANT");
-        assertThat(row(operator, "whale").path("lastActiveOn").asString()).isEqualTo("2036-06-20");
+        assertThat(row(operator, "whale").path("lastActiveOn").asString()).isEqualTo("2045-06-20");
 
         JsonNode atRisk = operator.get("/api/admin/members?segment=AT_RISK&size=100").json();
         assertThat(atRisk.path("items").valueStream().map(m -> m.path("id").asLong()))
