@@ -211,7 +211,7 @@ public class CounterService {
     @Transactional(readOnly = true)
     public java.util.Set<Long> membersBuyingBetween(java.time.Instant from, java.time.Instant to) {
         return purchases.selectObjs(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
-                        .select("DISTINCT member_id").ge("created_at", from).lt("created_at", to))
+                        .select("member_id").ge("created_at", from).lt("created_at", to))
                 .stream().map(id -> ((Number) id).longValue()).collect(java.util.stream.Collectors.toSet());
     }
 

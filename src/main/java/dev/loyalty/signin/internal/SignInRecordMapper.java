@@ -62,8 +62,11 @@ public interface SignInRecordMapper extends BaseMapper<SignInRecord> {
             """)
     List<DayCount> countPerDay(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
-    /** Members with any sign-in written in [from, to), makeups too: opening the app to make one up is a visit. */
-    @Select("SELECT DISTINCT member_id FROM signin_record WHERE created_at >= #{from} AND created_at < #{to}")
+    /**
+     * The member of every sign-in written in [from, to), makeups too (opening the app to make one up is a
+     * visit). Not DISTINCT: with it MariaDB may walk the whole (member, date) key instead of the range.
+     */
+    @Select("SELECT member_id FROM signin_record WHERE created_at >= #{from} AND created_at < #{to}")
     List<Long> membersWritingBetween(@Param("from") Instant from, @Param("to") Instant to);
 
     class DayCount {
