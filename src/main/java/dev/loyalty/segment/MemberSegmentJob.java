@@ -1,6 +1,7 @@
 package dev.loyalty.segment;
 
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.member.MemberService;
@@ -13,9 +14,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,17 +36,17 @@ class MemberSegmentJob implements Job {
     private final SignInService signIns;
     private final CounterService counter;
     private final SegmentWindows windows;
-    private final RedissonClient redisson;
+    private final JobLock jobLock;
     private final JobSwitch jobSwitch;
     private final Clock clock;
 
     MemberSegmentJob(MemberService members, SignInService signIns, CounterService counter, SegmentWindows windows,
-            RedissonClient redisson, JobSwitch jobSwitch, Clock clock) {
+            JobLock jobLock, JobSwitch jobSwitch, Clock clock) {
         this.members = members;
         this.signIns = signIns;
         this.counter = counter;
         this.windows = windows;
-        this.redisson = redisson;
+        this.jobLock = jobLock;
         this.jobSwitch = jobSwitch;
         this.clock = clock;
     }
@@ -65,24 +63,11 @@ class MemberSegmentJob implements Job {
 
     @Override
     public long run() {
-        RLock lock = redisson.getLock("loyalty:job:member-segments");
-        boolean locked;
-        try {
-            locked = lock.tryLock(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        if (!locked) {
-            return 0;
-        }
-        try {
+        return jobLock.runAlone(name(), () -> {
             long processed = segmentEveryone();
             log.info("Member segments recomputed for {} members", processed);
             return processed;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     private long segmentEveryone() {

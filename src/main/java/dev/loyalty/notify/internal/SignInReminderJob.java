@@ -3,15 +3,13 @@ package dev.loyalty.notify.internal;
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaSubscribeMessage;
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.signin.SignInService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,19 +32,19 @@ class SignInReminderJob implements Job {
     private final SignInService signIns;
     private final MemberService members;
     private final WxMaService miniProgram;
-    private final RedissonClient redisson;
+    private final JobLock jobLock;
     private final JobSwitch jobSwitch;
     private final Clock clock;
     private final String templateId;
 
     SignInReminderJob(SubscriptionMapper subscriptions, SignInService signIns, MemberService members,
-            WxMaService miniProgram, RedissonClient redisson, JobSwitch jobSwitch, Clock clock,
+            WxMaService miniProgram, JobLock jobLock, JobSwitch jobSwitch, Clock clock,
             @Value("${wx.miniapp.template.sign-in-reminder:}") String templateId) {
         this.subscriptions = subscriptions;
         this.signIns = signIns;
         this.members = members;
         this.miniProgram = miniProgram;
-        this.redisson = redisson;
+        this.jobLock = jobLock;
         this.jobSwitch = jobSwitch;
         this.clock = clock;
         this.templateId = templateId;
@@ -68,30 +66,21 @@ class SignInReminderJob implements Job {
         if (templateId.isBlank()) {
             return 0;
         }
-        RLock lock = redisson.getLock("loyalty:job:sign-in-reminder");
-        try {
-            if (!lock.tryLock(30, TimeUnit.SECONDS)) {
-                return 0;
+        return jobLock.runAlone(name(), this::remindEveryoneNotSignedIn);
+    }
+
+    private long remindEveryoneNotSignedIn() {
+        LocalDate today = LocalDate.now(clock);
+        long sent = 0;
+        long after = 0;
+        for (List<Long> batch = subscriptions.withGrants(templateId, after, BATCH); !batch.isEmpty();
+                batch = subscriptions.withGrants(templateId, after, BATCH)) {
+            for (long memberId : batch) {
+                sent += remind(memberId, today) ? 1 : 0;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
+            after = batch.get(batch.size() - 1);
         }
-        try {
-            LocalDate today = LocalDate.now(clock);
-            long sent = 0;
-            long after = 0;
-            for (List<Long> batch = subscriptions.withGrants(templateId, after, BATCH); !batch.isEmpty();
-                    batch = subscriptions.withGrants(templateId, after, BATCH)) {
-                for (long memberId : batch) {
-                    sent += remind(memberId, today) ? 1 : 0;
-                }
-                after = batch.get(batch.size() - 1);
-            }
-            return sent;
-        } finally {
-            lock.unlock();
-        }
+        return sent;
     }
 
     private boolean remind(long memberId, LocalDate today) {

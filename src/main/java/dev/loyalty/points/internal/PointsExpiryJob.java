@@ -1,12 +1,10 @@
 package dev.loyalty.points.internal;
 
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.points.PointsService;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -25,12 +23,12 @@ class PointsExpiryJob implements Job {
     private static final int BATCH = 200;
 
     private final PointsService points;
-    private final RedissonClient redisson;
+    private final JobLock jobLock;
     private final JobSwitch jobSwitch;
 
-    PointsExpiryJob(PointsService points, RedissonClient redisson, JobSwitch jobSwitch) {
+    PointsExpiryJob(PointsService points, JobLock jobLock, JobSwitch jobSwitch) {
         this.points = points;
-        this.redisson = redisson;
+        this.jobLock = jobLock;
         this.jobSwitch = jobSwitch;
     }
 
@@ -46,34 +44,23 @@ class PointsExpiryJob implements Job {
 
     @Override
     public long run() {
-        RLock lock = redisson.getLock("loyalty:job:points-expiry");
-        boolean locked;
-        try {
-            locked = lock.tryLock(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        if (!locked) {
-            return 0;
-        }
-        try {
-            long processed = 0;
-            List<Long> members = points.membersWithExpiredLots(BATCH);
-            while (!members.isEmpty()) {
-                long before = processed;
-                for (long memberId : members) {
-                    processed += points.expireDue(memberId);
-                }
-                if (processed == before) {
-                    break;
-                }
-                members = points.membersWithExpiredLots(BATCH);
+        return jobLock.runAlone(name(), this::writeOffDueLots);
+    }
+
+    private long writeOffDueLots() {
+        long processed = 0;
+        List<Long> members = points.membersWithExpiredLots(BATCH);
+        while (!members.isEmpty()) {
+            long before = processed;
+            for (long memberId : members) {
+                processed += points.expireDue(memberId);
             }
-            log.info("Points expiry wrote off {} lots", processed);
-            return processed;
-        } finally {
-            lock.unlock();
+            if (processed == before) {
+                break;
+            }
+            members = points.membersWithExpiredLots(BATCH);
         }
+        log.info("Points expiry wrote off {} lots", processed);
+        return processed;
     }
 }
