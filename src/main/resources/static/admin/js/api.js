@@ -94,3 +94,18 @@ export function newKey() {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** A failure found before asking the server, shaped like the server's: invalid({reason: '必填'}). */
+export function invalid(fields) {
+  return new ApiError(400, {
+    code: 'VALIDATION_FAILED',
+    detail: tr('请修改标红的字段。', 'Please fix the fields marked in red.'),
+    errors: Object.entries(fields).map(([field, message]) => ({ field, message })),
+  });
+}
+
+/** An input's text as an integer for the API: '' → null, so the server names the missing field. */
+export function int(text) {
+  const t = String(text ?? '').trim();
+  return t === '' ? null : Number(t);
+}

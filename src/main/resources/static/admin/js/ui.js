@@ -131,3 +131,28 @@ export function Overlays() {
     </div>`}
     ${text && html`<div class="notice" role="status">${text}</div>`}`;
 }
+
+/** Submits a form: {submit, busy, error}; action() may throw invalid({...}) for checks made here. */
+export function useSubmit(action) {
+  const [state, setState] = useState({ busy: false, error: null });
+  const submit = async (e) => {
+    if (e) e.preventDefault();
+    setState({ busy: true, error: null });
+    try {
+      await action();
+      setState({ busy: false, error: null });
+    } catch (error) {
+      setState({ busy: false, error });
+    }
+  };
+  return { submit, ...state };
+}
+
+/** A list the API answers whole, shown a page at a time like the paged ones. */
+export function ListTable({ state, head, row, empty, size = 20 }) {
+  const [page, setPage] = useState(1);
+  const paged = state.data ? {
+    ...state, data: { items: state.data.slice((page - 1) * size, page * size), page, size, total: state.data.length },
+  } : state;
+  return html`<${PagedTable} state=${paged} head=${head} row=${row} page=${page} onPage=${setPage} empty=${empty} />`;
+}
