@@ -222,6 +222,28 @@ public class CounterService {
                 .stream().mapToLong(p -> p.getAmountCents() - p.getRefundedCents()).sum();
     }
 
+    /** Members who bought something at a counter in [from, to). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> membersBuyingBetween(java.time.Instant from, java.time.Instant to) {
+        return purchases.selectObjs(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
+                        .select("DISTINCT member_id").ge("created_at", from).lt("created_at", to))
+                .stream().map(id -> ((Number) id).longValue()).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** When each of these members last bought something; members who never did are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, java.time.Instant> lastPurchaseTimes(java.util.Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, java.time.Instant> last = new java.util.HashMap<>();
+        purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
+                        .select("member_id", "MAX(created_at) AS created_at")
+                        .in("member_id", memberIds).groupBy("member_id"))
+                .forEach(p -> last.put(p.getMemberId(), p.getCreatedAt()));
+        return last;
+    }
+
     /** What each member spent at the counters between two instants, less what was refunded: member → cents. */
     @Transactional(readOnly = true)
     public Map<Long, Long> netSpendBetween(java.time.Instant from, java.time.Instant to) {

@@ -232,6 +232,18 @@ public class CouponService implements Job {
         return toView(coupon, templates.selectById(coupon.getTemplateId()));
     }
 
+    /** Coupons issued (redeemed from the mall) in [from, to), revoked ones included. */
+    @Transactional(readOnly = true)
+    public long countIssuedBetween(Instant from, Instant to) {
+        return coupons.selectCount(new LambdaQueryWrapper<Coupon>().ge(Coupon::getCreatedAt, from).lt(Coupon::getCreatedAt, to));
+    }
+
+    /** Coupons verified at a counter in [from, to). */
+    @Transactional(readOnly = true)
+    public long countUsedBetween(Instant from, Instant to) {
+        return coupons.selectCount(new LambdaQueryWrapper<Coupon>().ge(Coupon::getUsedAt, from).lt(Coupon::getUsedAt, to));
+    }
+
     @Transactional(readOnly = true)
     public long unusedCount(long memberId) {
         return coupons.selectCount(new LambdaQueryWrapper<Coupon>().eq(Coupon::getMemberId, memberId)

@@ -9,7 +9,9 @@ import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.coupon.CouponService;
 import dev.loyalty.coupon.CouponStatus;
 import dev.loyalty.coupon.CouponView;
+import dev.loyalty.member.MemberListing;
 import dev.loyalty.member.MemberProfile;
+import dev.loyalty.member.Segment;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.signin.SignInCalendar;
@@ -21,6 +23,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,18 +56,20 @@ class AdminMemberController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Members by nickname, id or masked phone, with balances and level")
+    @Operation(summary = "Members by nickname, id or masked phone, and by segment, with balances, level and last activity")
     @GetMapping("/api/admin/members")
-    PageResponse<MemberRow> search(@RequestParam(required = false) String q, @Valid PageQuery paging) {
-        PageResponse<MemberProfile> found = members.search(q, paging.toPage());
+    PageResponse<MemberRow> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) Segment segment, @Valid PageQuery paging) {
+        PageResponse<MemberListing> found = members.search(q, segment, paging.toPage());
         return new PageResponse<>(found.items().stream().map(this::row).toList(), found.page(), found.size(), found.total());
     }
 
     @Operation(summary = "One member with balances, level, sign-in status and staff binding")
     @GetMapping("/api/admin/members/{id}")
     MemberDetail member(@PathVariable long id) {
-        MemberProfile profile = profileOf(id);
-        return new MemberDetail(row(profile), members.progress(id), wallets.wallet(id), coupons.unusedCount(id),
+        requireMember(id);
+        MemberListing listing = members.listing(id);
+        return new MemberDetail(row(listing), members.progress(id), wallets.wallet(id), coupons.unusedCount(id),
                 signIns.status(id), counter.staffBinding(id).orElse(null));
     }
 
@@ -71,14 +77,14 @@ class AdminMemberController {
     @GetMapping("/api/admin/members/{id}/coupons")
     PageResponse<CouponView> coupons(@PathVariable long id, @RequestParam(required = false) CouponStatus status,
             @Valid PageQuery paging) {
-        profileOf(id);
+        requireMember(id);
         return coupons.coupons(id, status, paging.toPage());
     }
 
     @Operation(summary = "A member's sign-in calendar for a month (default: this month)")
     @GetMapping("/api/admin/members/{id}/sign-ins")
     SignInCalendar signIns(@PathVariable long id, @RequestParam(required = false) String month) {
-        profileOf(id);
+        requireMember(id);
         try {
             return signIns.calendar(id, month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month));
         } catch (DateTimeParseException e) {
@@ -86,20 +92,21 @@ class AdminMemberController {
         }
     }
 
-    private MemberProfile profileOf(long id) {
+    private void requireMember(long id) {
         if (!members.exists(id)) {
             throw new NotFoundException("Member", id);
         }
-        return members.profile(id);
     }
 
-    private MemberRow row(MemberProfile p) {
+    private MemberRow row(MemberListing listing) {
+        MemberProfile p = listing.profile();
         return new MemberRow(p.id(), p.nickname(), p.avatarUrl(), p.phoneMasked(), p.level(), points.balance(p.id()),
-                wallets.wallet(p.id()).balanceCents());
+                wallets.wallet(p.id()).balanceCents(), listing.segment(), listing.lastActiveOn(), listing.joinedAt());
     }
 
+    /** {@code segment} and {@code lastActiveOn} are null until the member-segments job has seen the member. */
     record MemberRow(long id, String nickname, String avatarUrl, String phoneMasked, MemberProfile.Level level,
-            long pointsBalance, long walletBalanceCents) {
+            long pointsBalance, long walletBalanceCents, Segment segment, LocalDate lastActiveOn, Instant joinedAt) {
     }
 
     record MemberDetail(MemberRow member, MemberService.Progress growth, WalletView wallet, long unusedCoupons,

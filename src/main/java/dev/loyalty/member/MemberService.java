@@ -12,6 +12,11 @@ import dev.loyalty.member.internal.MemberLevelMapper;
 import dev.loyalty.member.internal.MemberMapper;
 import dev.loyalty.member.internal.PhoneCipher;
 import dev.loyalty.wechat.MiniProgram;
+import dev.loyalty.common.web.PageResponse;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import java.time.Instant;
 import dev.loyalty.common.persistence.CachedValue;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,11 +91,13 @@ public class MemberService {
         return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
     }
 
-    /** Members whose nickname contains {@code q}, or whose id or masked phone is {@code q}; newest first. */
+    /**
+     * Members whose nickname contains {@code q}, or whose id or masked phone is {@code q}, in a segment
+     * when one is given; newest first.
+     */
     @Transactional(readOnly = true)
-    public dev.loyalty.common.web.PageResponse<MemberProfile> search(String q,
-            com.baomidou.mybatisplus.extension.plugins.pagination.Page<Member> page) {
-        var where = new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Member>();
+    public PageResponse<MemberListing> search(String q, Segment segment, Page<Member> page) {
+        var where = new LambdaQueryWrapper<Member>();
         if (q != null && !q.isBlank()) {
             String term = q.strip();
             where.and(w -> {
@@ -100,8 +107,43 @@ public class MemberService {
                 }
             });
         }
+        where.eq(segment != null, Member::getSegment, segment);
         where.orderByDesc(Member::getId);
-        return dev.loyalty.common.web.PageResponse.from(members.selectPage(page, where), this::toProfile);
+        return PageResponse.from(members.selectPage(page, where),
+                m -> new MemberListing(toProfile(m), m.getCreatedAt(), m.getSegment(), m.getLastActiveOn()));
+    }
+
+    /** One member as operators list them. */
+    @Transactional(readOnly = true)
+    public MemberListing listing(long memberId) {
+        Member m = load(memberId);
+        return new MemberListing(toProfile(m), m.getCreatedAt(), m.getSegment(), m.getLastActiveOn());
+    }
+
+    /** Members who joined before {@code at}. */
+    @Transactional(readOnly = true)
+    public long countJoinedBefore(Instant at) {
+        return members.selectCount(new LambdaQueryWrapper<Member>().lt(Member::getCreatedAt, at));
+    }
+
+    /** The next {@code limit} members after {@code afterId} by id, each with when they joined: for batch jobs. */
+    @Transactional(readOnly = true)
+    public List<Map.Entry<Long, Instant>> joinedAfterId(long afterId, int limit) {
+        return members.selectList(new LambdaQueryWrapper<Member>()
+                        .select(Member::getId, Member::getCreatedAt)
+                        .gt(Member::getId, afterId).orderByAsc(Member::getId).last("LIMIT " + limit))
+                .stream().map(m -> Map.entry(m.getId(), m.getCreatedAt())).toList();
+    }
+
+    /** Writes the segments the segment job computed; a member it does not know any more is skipped. */
+    @Transactional
+    public void assignSegments(Collection<SegmentAssignment> assignments) {
+        for (SegmentAssignment a : assignments) {
+            members.update(null, new LambdaUpdateWrapper<Member>()
+                    .set(Member::getSegment, a.segment())
+                    .set(Member::getLastActiveOn, a.lastActiveOn())
+                    .eq(Member::getId, a.memberId()));
+        }
     }
 
     /** The member's openid in the Mini Program. */
@@ -169,6 +211,30 @@ public class MemberService {
         LevelView view = toView(level);
         audit.record("LEVEL_CREATED", "level:" + code, null, view);
         return view;
+    }
+
+    /**
+     * Changes a level's name, threshold or multiplier. Members move up when their growth next changes;
+     * nobody moves down (levels only go up). The base level keeps a threshold of 0.
+     */
+    @Transactional
+    public LevelView updateLevel(String code, String name, long minGrowth, int multiplierPercent) {
+        MemberLevel level = levelMapper.selectOne(new LambdaQueryWrapper<MemberLevel>().eq(MemberLevel::getCode, code));
+        if (level == null) {
+            throw new NotFoundException("Level", code);
+        }
+        if ("BASE".equals(code) && minGrowth != 0) {
+            throw new InvalidRequestException("minGrowth", "the base level starts at 0");
+        }
+        LevelView before = toView(level);
+        level.setName(name);
+        level.setMinGrowth(minGrowth);
+        level.setPointsMultiplierPercent(multiplierPercent);
+        levelMapper.updateById(level);
+        levelsByCode.forget();
+        LevelView after = toView(level);
+        audit.record("LEVEL_CHANGED", "level:" + code, before, after);
+        return after;
     }
 
     /** The member's growth and the next level up, if any. */

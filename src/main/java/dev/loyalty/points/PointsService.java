@@ -32,6 +32,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -181,6 +182,28 @@ public class PointsService {
                 .map(e -> new PointsSummary.Expiring(e.getKey(), e.getValue())).toList();
         return new PointsSummary(account.getBalance() - expiredNotWritten, account.getTotalEarned(),
                 account.getTotalSpent(), account.getTotalExpired() + expiredNotWritten, expiring);
+    }
+
+    /**
+     * Points issued, redeemed and expired by the ledger rows written in [from, to). Issued less redeemed
+     * less expired is the change of the points outstanding over the window, so the figures add up.
+     */
+    @Transactional(readOnly = true)
+    public PointsFlows flows(Instant from, Instant to) {
+        Map<String, Number> row = entries.flows(from, to);
+        long net = row.get("net").longValue();
+        long expired = row.get("expired").longValue();
+        long redeemed = row.get("redeemed").longValue();
+        return new PointsFlows(net + redeemed + expired, redeemed, expired);
+    }
+
+    /**
+     * Points outstanding at {@code at}: the sum of every ledger row written before it, read as the
+     * accounts' balances less what was written since (one snapshot, so both agree).
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public long outstandingAt(Instant at) {
+        return accounts.totalBalance() - entries.netSince(at);
     }
 
     /** The balance a member can spend now. */

@@ -20,6 +20,7 @@ import dev.loyalty.rebate.internal.RebatePolicyRow;
 import dev.loyalty.wallet.WalletEntryType;
 import dev.loyalty.wallet.WalletService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -207,6 +208,14 @@ public class RebateService implements Job {
     private static long number(Map<String, Object> row, String column) {
         Object v = value(row, column);
         return v == null ? 0 : ((Number) v).longValue();
+    }
+
+    /** Rebates credited to members in [from, to), in cents. */
+    @Transactional(readOnly = true)
+    public long creditedCentsBetween(Instant from, Instant to) {
+        return rebates.selectList(new LambdaQueryWrapper<Rebate>().select(Rebate::getRebateCents)
+                        .eq(Rebate::getStatus, "CREDITED").ge(Rebate::getCreditedAt, from).lt(Rebate::getCreditedAt, to))
+                .stream().mapToLong(Rebate::getRebateCents).sum();
     }
 
     @Transactional(readOnly = true)

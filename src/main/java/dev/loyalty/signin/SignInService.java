@@ -15,11 +15,16 @@ import dev.loyalty.signin.internal.SignInRuleMapper;
 import dev.loyalty.signin.internal.SignInState;
 import dev.loyalty.signin.internal.SignInStateMapper;
 import dev.loyalty.signin.internal.StreakLeaderboard;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +84,45 @@ public class SignInService {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.ruleCache = new CachedValue<>(RULE_CACHE_TTL, () -> toView(rules.selectById(SignInRule.ID)));
+    }
+
+    /** Sign-ins on days from..to (makeups are not visits and are not counted), and how many members made them. */
+    @Transactional(readOnly = true)
+    public SignInCount signInsBetween(LocalDate from, LocalDate to) {
+        Map<String, Number> row = records.countBetween(from, to);
+        return new SignInCount(longOf(row, "sign_ins"), longOf(row, "members"));
+    }
+
+    /** Sign-ins per day from..to, makeups not counted; days without any are absent. */
+    @Transactional(readOnly = true)
+    public Map<LocalDate, Long> signInsPerDay(LocalDate from, LocalDate to) {
+        Map<LocalDate, Long> perDay = new TreeMap<>();
+        records.countPerDay(from, to).forEach(d -> perDay.put(d.getSignDate(), d.getSignIns()));
+        return perDay;
+    }
+
+    /** Members who signed in or made up a day in [from, to). */
+    @Transactional(readOnly = true)
+    public Set<Long> membersActiveBetween(Instant from, Instant to) {
+        return new HashSet<>(records.membersWritingBetween(from, to));
+    }
+
+    /** The last day each of these members signed in; members who never did are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, LocalDate> lastSignInDates(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, LocalDate> last = new HashMap<>();
+        states.selectList(new LambdaQueryWrapper<SignInState>().in(SignInState::getMemberId, memberIds)
+                        .isNotNull(SignInState::getLastDate))
+                .forEach(state -> last.put(state.getMemberId(), state.getLastDate()));
+        return last;
+    }
+
+    private static long longOf(Map<String, Number> row, String column) {
+        Number value = row == null ? null : row.get(column);
+        return value == null ? 0 : value.longValue();
     }
 
     /**

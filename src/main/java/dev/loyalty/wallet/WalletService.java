@@ -30,6 +30,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -129,6 +130,23 @@ public class WalletService {
     public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key) {
         return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents,
                 () -> write(lock(memberId), type, 0, bonusCents, key, null, null, null, null));
+    }
+
+    /** Top-ups (cash taken in and bonus granted), payments and refunds written in [from, to). */
+    @Transactional(readOnly = true)
+    public WalletFlows flows(Instant from, Instant to) {
+        Map<String, Number> row = entries.flows(from, to);
+        return new WalletFlows(row.get("top_up").longValue(), row.get("top_up_bonus").longValue(),
+                row.get("paid").longValue(), row.get("refunded").longValue());
+    }
+
+    /** What all wallets held at {@code at}, principal and bonus apart: the accounts less what was written since. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public WalletTotals totalsAt(Instant at) {
+        Map<String, Number> now = accounts.totals();
+        Map<String, Number> since = entries.netSince(at);
+        return new WalletTotals(now.get("principal").longValue() - since.get("principal").longValue(),
+                now.get("bonus").longValue() - since.get("bonus").longValue());
     }
 
     @Transactional(readOnly = true)

@@ -61,7 +61,34 @@ class LevelTest extends IntegrationTest {
                 .isEqualTo(growth.path("nextLevel").path("minGrowth").asLong() - 1);
     }
 
-    private static String memberCode(Api member) {
-        return member.get("/api/app/member-code").json().path("code").asString();
+    /** The walk an operator would do by hand: a level at 100 growth paying ×1.5, reached by a 100-yuan purchase. */
+    @Test
+    void aMemberWhoBuysAHundredYuanReachesALevelAtOneHundredGrowthAndSignsInForOneAndAHalfTimesThePoints() {
+        Api admin = api.as(loginAdmin());
+        String gold = "GOLD-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        long store = admin.post("/api/admin/stores", Map.of("name", "Gold Store")).json().path("id").asLong();
+        String cashierCode = unique("cashier");
+        admin.post("/api/admin/staff", Map.of("memberId", memberId(cashierCode), "storeId", store));
+        Api cashier = api.as(loginMember(cashierCode));
+        Api member = api.as(loginMember(unique("gold")));
+        long basePoints = admin.get("/api/admin/sign-in-rule").json().path("basePoints").asLong();
+        assertThat(admin.post("/api/admin/levels", Map.of("code", gold, "name", "金卡会员", "minGrowth", 100,
+                "pointsMultiplierPercent", 150)).status()).isEqualTo(201);
+        try {
+            cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member), "orderNo", unique("gold"),
+                    "amountCents", 10_000));
+            JsonNode signIn = member.post("/api/app/sign-ins", null).json();
+
+            assertThat(member.get("/api/app/me").json().path("level").path("code").asString()).isEqualTo(gold);
+            assertThat(signIn.path("points").asLong()).isEqualTo(basePoints * 150 / 100);
+        } finally {
+            // Out of reach again, so members of other tests keep earning at ×1.
+            assertThat(admin.put("/api/admin/levels/" + gold, Map.of("name", "金卡会员", "minGrowth", 10 * VIP_GROWTH,
+                    "pointsMultiplierPercent", 150)).status()).isEqualTo(200);
+        }
+        assertThat(admin.put("/api/admin/levels/BASE", Map.of("name", "普通会员", "minGrowth", 5,
+                "pointsMultiplierPercent", 100)).code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(admin.put("/api/admin/levels/NOPE", Map.of("name", "x", "minGrowth", 5,
+                "pointsMultiplierPercent", 100)).code()).isEqualTo("NOT_FOUND");
     }
 }

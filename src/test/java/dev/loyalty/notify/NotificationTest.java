@@ -279,9 +279,6 @@ class NotificationTest extends IntegrationTest {
         return dev.loyalty.support.SecondInstance.start(env, "--wx.mp.template.points-changed=tpl-points");
     }
 
-    private static String memberCode(Api member) {
-        return member.get("/api/app/member-code").json().path("code").asString();
-    }
 
     private void followed() {
         subscribe();

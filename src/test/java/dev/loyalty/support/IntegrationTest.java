@@ -84,6 +84,11 @@ public abstract class IntegrationTest {
         return response.json().path("token").asString();
     }
 
+    /** The member code a member's app shows right now, for staff to scan. */
+    protected static String memberCode(Api member) {
+        return member.get("/api/app/member-code").json().path("code").asString();
+    }
+
     protected String loginAdmin() {
         Api.Response response = api.post("/api/admin/auth/login",
                 java.util.Map.of("username", "admin", "password", "dev-only-admin"));

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.loyalty.member.Segment;
 
 @TableName("member")
 public class Member {
@@ -20,6 +21,8 @@ public class Member {
     private String phoneMasked;
     private String levelCode;
     private Long growth;
+    private Segment segment;
+    private LocalDate lastActiveOn;
     private Instant createdAt;
     private Instant updatedAt;
 
@@ -56,6 +59,10 @@ public class Member {
     public void setLevelCode(String levelCode) { this.levelCode = levelCode; }
     public Long getGrowth() { return growth; }
     public void setGrowth(Long growth) { this.growth = growth; }
+    public Segment getSegment() { return segment; }
+    public void setSegment(Segment segment) { this.segment = segment; }
+    public LocalDate getLastActiveOn() { return lastActiveOn; }
+    public void setLastActiveOn(LocalDate lastActiveOn) { this.lastActiveOn = lastActiveOn; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }

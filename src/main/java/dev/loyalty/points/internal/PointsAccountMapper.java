@@ -44,4 +44,7 @@ public interface PointsAccountMapper extends BaseMapper<PointsAccount> {
              WHERE member_id = #{memberId}
             """)
     int recomputeNextExpiry(@Param("memberId") long memberId);
+
+    @Select("SELECT COALESCE(SUM(balance), 0) FROM points_account")
+    long totalBalance();
 }

@@ -1,5 +1,9 @@
 package dev.loyalty.points.internal;
 
+import java.util.Map;
+
+import java.time.Instant;
+
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Optional;
@@ -26,4 +30,20 @@ public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
     /** Points already reversed of an entry, as a positive number. */
     @Select("SELECT COALESCE(SUM(ABS(delta)), 0) FROM points_entry WHERE reverses_id = #{entryId}")
     long reversedOf(@Param("entryId") long entryId);
+
+    /**
+     * What the rows written in [from, to) did: their net sum, what they wrote off and what they spent (a
+     * spend given back by a reversal counts against the spent; an operator's corrections count as issued).
+     */
+    @Select("""
+            SELECT COALESCE(SUM(delta), 0) AS net,
+                   COALESCE(SUM(CASE WHEN type = 'EXPIRE' THEN -delta ELSE 0 END), 0) AS expired,
+                   COALESCE(SUM(CASE WHEN type = 'SPEND' OR (type = 'REVERSE' AND delta > 0 AND source <> 'ADMIN')
+                                     THEN -delta ELSE 0 END), 0) AS redeemed
+              FROM points_entry WHERE created_at >= #{from} AND created_at < #{to}
+            """)
+    Map<String, Number> flows(@Param("from") Instant from, @Param("to") Instant to);
+
+    @Select("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE created_at >= #{from}")
+    long netSince(@Param("from") Instant from);
 }

@@ -1,5 +1,8 @@
 package dev.loyalty.signin.internal;
 
+import org.apache.ibatis.annotations.Select;
+import java.util.Map;
+import java.time.Instant;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDate;
@@ -44,4 +47,32 @@ public interface SignInRecordMapper extends BaseMapper<SignInRecord> {
 
     @Update("UPDATE signin_record SET points_entry_id = #{entryId} WHERE id = #{id}")
     int linkPoints(@Param("id") long id, @Param("entryId") long entryId);
+
+    /** Sign-ins (not makeups) on days from..to, and how many members made them. */
+    @Select("""
+            SELECT COUNT(*) AS sign_ins, COUNT(DISTINCT member_id) AS members FROM signin_record
+             WHERE sign_date >= #{from} AND sign_date <= #{to} AND makeup = FALSE
+            """)
+    Map<String, Number> countBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    @Select("""
+            SELECT sign_date, COUNT(*) AS sign_ins FROM signin_record
+             WHERE sign_date >= #{from} AND sign_date <= #{to} AND makeup = FALSE
+             GROUP BY sign_date
+            """)
+    List<DayCount> countPerDay(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** Members with any sign-in written in [from, to), makeups too: opening the app to make one up is a visit. */
+    @Select("SELECT DISTINCT member_id FROM signin_record WHERE created_at >= #{from} AND created_at < #{to}")
+    List<Long> membersWritingBetween(@Param("from") Instant from, @Param("to") Instant to);
+
+    class DayCount {
+        private LocalDate signDate;
+        private long signIns;
+
+        public LocalDate getSignDate() { return signDate; }
+        public void setSignDate(LocalDate signDate) { this.signDate = signDate; }
+        public long getSignIns() { return signIns; }
+        public void setSignIns(long signIns) { this.signIns = signIns; }
+    }
 }

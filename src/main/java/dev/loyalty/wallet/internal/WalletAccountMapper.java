@@ -1,5 +1,7 @@
 package dev.loyalty.wallet.internal;
 
+import java.util.Map;
+
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import org.apache.ibatis.annotations.Mapper;
@@ -23,4 +25,7 @@ public interface WalletAccountMapper extends BaseMapper<WalletAccount> {
             """)
     int move(@Param("memberId") long memberId, @Param("principal") long principal, @Param("bonus") long bonus,
             @Param("now") Instant now);
+
+    @Select("SELECT COALESCE(SUM(principal_cents), 0) AS principal, COALESCE(SUM(bonus_cents), 0) AS bonus FROM wallet_account")
+    Map<String, Number> totals();
 }

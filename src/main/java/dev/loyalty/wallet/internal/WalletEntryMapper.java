@@ -1,5 +1,13 @@
 package dev.loyalty.wallet.internal;
 
+import org.apache.ibatis.annotations.Select;
+
+import org.apache.ibatis.annotations.Param;
+
+import java.util.Map;
+
+import java.time.Instant;
+
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Optional;
@@ -11,4 +19,20 @@ public interface WalletEntryMapper extends BaseMapper<WalletEntry> {
     default Optional<WalletEntry> findByKey(String key) {
         return Optional.ofNullable(selectOne(new LambdaQueryWrapper<WalletEntry>().eq(WalletEntry::getIdempotencyKey, key)));
     }
+
+    /** Cash taken in by top-ups (and the bonus they granted), payments and refunds of rows written in [from, to). */
+    @Select("""
+            SELECT COALESCE(SUM(CASE WHEN type = 'TOP_UP' THEN principal_delta_cents ELSE 0 END), 0) AS top_up,
+                   COALESCE(SUM(CASE WHEN type = 'TOP_UP' THEN bonus_delta_cents ELSE 0 END), 0) AS top_up_bonus,
+                   COALESCE(SUM(CASE WHEN type = 'PAY' THEN -delta_cents ELSE 0 END), 0) AS paid,
+                   COALESCE(SUM(CASE WHEN type = 'REFUND' THEN delta_cents ELSE 0 END), 0) AS refunded
+              FROM wallet_entry WHERE created_at >= #{from} AND created_at < #{to}
+            """)
+    Map<String, Number> flows(@Param("from") Instant from, @Param("to") Instant to);
+
+    @Select("""
+            SELECT COALESCE(SUM(principal_delta_cents), 0) AS principal, COALESCE(SUM(bonus_delta_cents), 0) AS bonus
+              FROM wallet_entry WHERE created_at >= #{from}
+            """)
+    Map<String, Number> netSince(@Param("from") Instant from);
 }

@@ -50,8 +50,8 @@ function Summary({ d }) {
       <div><dt>${tr('储值余额', 'Wallet')}</dt><dd><${Money} cents=${d.wallet.balanceCents} />
         <small>${tr('本金', 'principal')} <${Money} cents=${d.wallet.principalCents} /> · ${tr('赠送', 'bonus')} <${Money} cents=${d.wallet.bonusCents} /></small></dd></div>
       <div><dt>${tr('等级', 'Level')}</dt><dd>${m.level?.name || '—'} <small>${tr('成长值', 'growth')} ${formatInt(d.growth?.growth)}${d.growth?.nextLevel ? tr(`，距 ${d.growth.nextLevel.name} 还差 ${formatInt(d.growth.growthToNext)}`, `, ${formatInt(d.growth.growthToNext)} to ${d.growth.nextLevel.name}`) : ''}</small></dd></div>
-      <div><dt>${tr('分群', 'Segment')}</dt><dd>${segmentName(m.segment ?? d.segment)}</dd></div>
-      <div><dt>${tr('最近活跃', 'Last active')}</dt><dd>${formatInstant(m.lastActiveAt ?? d.lastActiveAt)}</dd></div>
+      <div><dt>${tr('分群', 'Segment')}</dt><dd>${segmentName(m.segment)}</dd></div>
+      <div><dt>${tr('最近活跃', 'Last active')}</dt><dd>${m.lastActiveOn || '—'}</dd></div>
       <div><dt>${tr('手机', 'Phone')}</dt><dd>${m.phoneMasked || '—'}</dd></div>
       <div><dt>${tr('签到', 'Sign-in')}</dt><dd>${d.signIn?.signedToday ? tr('今日已签', 'signed today') : tr('今日未签', 'not today')} · ${tr(`连续 ${d.signIn?.streak ?? 0} 天`, `streak ${d.signIn?.streak ?? 0}`)}</dd></div>
       <div><dt>${tr('未用优惠券', 'Unused coupons')}</dt><dd>${formatInt(d.unusedCoupons)}</dd></div>
