@@ -21,6 +21,12 @@ export const session = {
     sessionStorage.setItem(EXPIRES_KEY, expiresAt);
     listeners.forEach((fn) => fn({ loggedIn: true }));
   },
+  /** At start: {loggedIn} with a message when the stored token has expired meanwhile. */
+  initial() {
+    const had = sessionStorage.getItem(TOKEN_KEY);
+    const loggedIn = Boolean(this.token);
+    return { loggedIn, message: had && !loggedIn ? tr('登录已过期，请重新登录。', 'Your session has expired; please log in again.') : null };
+  },
   logout() {
     end(null);
   },

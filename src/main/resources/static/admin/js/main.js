@@ -75,7 +75,7 @@ function Shell({ onLang }) {
 }
 
 function App() {
-  const [auth, setAuth] = useState({ loggedIn: Boolean(session.token), message: null });
+  const [auth, setAuth] = useState(() => session.initial());
   const [lang, setLangState] = useState(currentLang());
   useEffect(() => session.subscribe(setAuth), []);
   const toggleLang = () => {

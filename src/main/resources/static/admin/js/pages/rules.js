@@ -23,8 +23,12 @@ function useRuleForm(path, toForm) {
   const state = useLoad(() => get(path), [path]);
   const [form, setForm] = useState(null);
   useEffect(() => { if (state.data) setForm(toForm(state.data)); }, [state.data]);
-  return { state, form, setForm };
+  const saved = (rule) => setForm(toForm(rule));
+  return { state, form, setForm, saved };
 }
+
+/** The load's state until the form holds its values (a loaded rule is shown only through the form). */
+const shown = (state, form) => (form ? state : { ...state, data: null, loading: !state.error });
 
 const text = (v) => (v === null || v === undefined ? '' : String(v));
 
@@ -40,19 +44,18 @@ export function streakPreview(form, days = 14) {
 }
 
 function SignInRule() {
-  const { state, form, setForm } = useRuleForm('/api/admin/sign-in-rule', (r) => ({
+  const { state, form, setForm, saved } = useRuleForm('/api/admin/sign-in-rule', (r) => ({
     basePoints: text(r.basePoints), cycleDays: text(r.cycleDays), birthdayBonusPoints: text(r.birthdayBonusPoints),
     streakBonuses: r.streakBonuses.map((b) => ({ day: text(b.day), points: text(b.points) })),
     makeup: { enabled: r.makeup.enabled, windowDays: text(r.makeup.windowDays), monthlyLimit: text(r.makeup.monthlyLimit), costPoints: text(r.makeup.costPoints) },
   }));
   const { submit, busy, error } = useSubmit(async () => {
-    await put('/api/admin/sign-in-rule', {
+    saved(await put('/api/admin/sign-in-rule', {
       basePoints: int(form.basePoints), cycleDays: int(form.cycleDays), birthdayBonusPoints: int(form.birthdayBonusPoints),
       streakBonuses: form.streakBonuses.map((b) => ({ day: int(b.day), points: int(b.points) })),
       makeup: { enabled: form.makeup.enabled, windowDays: int(form.makeup.windowDays), monthlyLimit: int(form.makeup.monthlyLimit), costPoints: int(form.makeup.costPoints) },
-    });
+    }));
     notice(tr('签到规则已保存', 'Sign-in rule saved'));
-    state.reload();
   });
   const errors = error?.fields;
   const set = (name) => (e) => setForm({ ...form, [name]: e.target.value });
@@ -61,7 +64,7 @@ function SignInRule() {
 
   return html`<form class="card" data-form="sign-in-rule" onSubmit=${submit} novalidate>
     <h3>${tr('签到规则', 'Sign-in rule')}</h3>
-    <${Async} state=${form ? { ...state, loading: false } : state}>${() => html`<div>
+    <${Async} state=${shown(state, form)}>${() => html`<div>
       <div class="form-grid">
         <${Field} label=${tr('每日基础积分', 'Base points per day')} name="basePoints" errors=${errors}>
           <input name="basePoints" type="number" min="0" value=${form.basePoints} onInput=${set('basePoints')} /><//>
@@ -105,14 +108,14 @@ function SignInRule() {
 }
 
 function PointsRule() {
-  const { state, form, setForm } = useRuleForm('/api/admin/points-rule', (r) => ({ pointsPerYuan: text(r.pointsPerYuan), expiryDays: text(r.expiryDays) }));
+  const { state, form, setForm, saved } = useRuleForm('/api/admin/points-rule', (r) => ({ pointsPerYuan: text(r.pointsPerYuan), expiryDays: text(r.expiryDays) }));
   const { submit, busy, error } = useSubmit(async () => {
-    await put('/api/admin/points-rule', { pointsPerYuan: int(form.pointsPerYuan), expiryDays: int(form.expiryDays) });
+    saved(await put('/api/admin/points-rule', { pointsPerYuan: int(form.pointsPerYuan), expiryDays: int(form.expiryDays) }));
     notice(tr('积分规则已保存', 'Points rule saved'));
   });
   return html`<form class="card" data-form="points-rule" onSubmit=${submit} novalidate>
     <h3>${tr('积分规则', 'Points rule')}</h3>
-    <${Async} state=${form ? { ...state, loading: false } : state}>${() => html`<div>
+    <${Async} state=${shown(state, form)}>${() => html`<div>
       <div class="form-grid">
         <${Field} label=${tr('每消费 1 元得积分', 'Points per yuan spent')} name="pointsPerYuan" errors=${error?.fields}>
           <input name="pointsPerYuan" type="number" min="0" value=${form.pointsPerYuan} onInput=${(e) => setForm({ ...form, pointsPerYuan: e.target.value })} /><//>
@@ -188,7 +191,7 @@ function WalletPlans() {
 }
 
 function RebatePolicy() {
-  const { state, form, setForm } = useRuleForm('/api/admin/rebate-policy', (p) => ({
+  const { state, form, setForm, saved } = useRuleForm('/api/admin/rebate-policy', (p) => ({
     periodType: p.periodType, creditAs: p.creditAs, autoApprove: p.autoApprove,
     tiers: p.tiers.map((t) => ({ threshold: centsToYuanText(t.thresholdCents), ratePercent: text(t.ratePercent) })),
   }));
@@ -200,14 +203,14 @@ function RebatePolicy() {
       return { thresholdCents, ratePercent: int(t.ratePercent) };
     });
     if (Object.keys(wrong).length) throw invalid(wrong);
-    await put('/api/admin/rebate-policy', { periodType: form.periodType, creditAs: form.creditAs, autoApprove: form.autoApprove, tiers });
+    saved(await put('/api/admin/rebate-policy', { periodType: form.periodType, creditAs: form.creditAs, autoApprove: form.autoApprove, tiers }));
     notice(tr('返点政策已保存', 'Rebate policy saved'));
   });
   const errors = error?.fields;
   const setTier = (i, name, value) => setForm({ ...form, tiers: form.tiers.map((t, j) => (j === i ? { ...t, [name]: value } : t)) });
   return html`<form class="card" data-form="rebate-policy" onSubmit=${submit} novalidate>
     <h3>${tr('返点政策', 'Rebate policy')}</h3>
-    <${Async} state=${form ? { ...state, loading: false } : state}>${() => html`<div>
+    <${Async} state=${shown(state, form)}>${() => html`<div>
       <div class="form-grid">
         <${Field} label=${tr('结算周期', 'Period')} name="periodType" errors=${errors}>
           <select name="periodType" value=${form.periodType} onChange=${(e) => setForm({ ...form, periodType: e.target.value })}>
