@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { call, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
+import { ADMIN, call, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
 
 const DAILY_HEADER = 'date,signIns,pointsIssued,pointsRedeemed,pointsExpired,couponsIssued,couponsUsed,walletTopUpCents,walletPaidCents';
 const RUN = Date.now().toString(36);
@@ -56,7 +56,10 @@ describe('operator console', () => {
     });
   });
 
-  it('changes the sign-in rule and shows a bad value beside its field', async () => {
+  it('changes the sign-in rule and shows a bad value beside its field', async (t) => {
+    const { token } = await call(url, 'POST', '/api/admin/auth/login', ADMIN);
+    const rule = await call(url, 'GET', '/api/admin/sign-in-rule', undefined, token);
+    t.after(() => call(url, 'PUT', '/api/admin/sign-in-rule', rule, token));
     await withPage(browser, url, '03-sign-in-rule', async (page) => {
       await logIn(page);
       await page.click('a[href="#/rules"]');
@@ -153,6 +156,23 @@ describe('operator console', () => {
       assert.ok(row, `a row for ${today}`);
       assert.ok(Number(row.split(',')[1]) >= 1, 'today has the sign-in made above');
     });
+  });
+
+  it('opens every page at tablet width with its data or an empty state', async () => {
+    const pages = [['#/dashboard', '数据概览'], ['#/members', '会员'], ['#/rules', '规则'], ['#/coupons', '优惠券'],
+      ['#/stores', '门店与店员'], ['#/rebates', '返点'], ['#/notifications', '消息通知'], ['#/audit', '操作日志']];
+    await withPage(browser, url, '09-tablet-menu', async (page) => {
+      await logIn(page);
+      for (const [hash, title] of pages) {
+        await page.click('.menu-toggle');
+        await page.click(`.sidebar a[href="${hash}"]`);
+        await page.getByRole('heading', { name: title, exact: true }).waitFor();
+        await page.waitForFunction(() => !document.querySelector('.state.loading'), null, { timeout: 10000 });
+        assert.equal(await page.locator('.state.error').count(), 0, `${title} shows no error`);
+        await page.shoot(`09-tablet-${hash.slice(2)}`);
+      }
+      await page.click('.menu-toggle');
+    }, { width: 768, height: 1024 });
   });
 
   it('logs out, and says so when the session has expired', async () => {

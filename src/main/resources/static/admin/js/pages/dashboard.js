@@ -102,7 +102,9 @@ function LineChart({ id, title, rows, series, money }) {
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: 'index', intersect: false },
-        scales: { y: { beginAtZero: true, ticks: money ? { callback: (v) => formatCents(Math.round(v)) } : { precision: 0 } } },
+        // money stays in whole cents on the axis and is labelled as ¥
+        scales: { y: { beginAtZero: true, suggestedMax: money ? 100 : 1, ticks: money
+          ? { precision: 0, callback: (v) => formatCents(Math.round(v)) } : { precision: 0 } } },
         plugins: money ? { tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${formatCents(c.raw)}` } } } : {},
       },
     });

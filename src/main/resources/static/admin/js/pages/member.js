@@ -110,6 +110,13 @@ function AdjustPoints({ id, onDone }) {
 
 const POINTS_TYPES = { EARN: ['获得', 'Earned'], SPEND: ['消费', 'Spent'], EXPIRE: ['过期', 'Expired'], REVERSE: ['冲正', 'Reversed'], ADJUST: ['人工调整', 'Adjusted'] };
 
+const POINTS_SOURCES = {
+  SIGN_IN: ['签到', 'Sign-in'], MAKEUP_SIGN_IN: ['补签', 'Makeup'], BIRTHDAY: ['生日礼', 'Birthday'], PURCHASE: ['消费', 'Purchase'],
+  REDEEM: ['兑换优惠券', 'Coupon'], REBATE: ['返点', 'Rebate'], ADMIN: ['运营调整', 'Operator'], EXPIRY: ['到期', 'Expiry'],
+};
+const WALLET_TYPES = { TOP_UP: ['充值', 'Top-up'], PAY: ['消费', 'Payment'], REFUND: ['退款', 'Refund'], REBATE: ['返点', 'Rebate'], ADJUST: ['调整', 'Adjustment'] };
+const named = (table, code) => (table[code] ? tr(...table[code]) : code);
+
 function PointsLedger({ id }) {
   const [page, setPage] = useState(1);
   const state = useLoad(() => get(`/api/admin/members/${id}/points-ledger`, { page, size: 20 }), [id, page]);
@@ -117,10 +124,10 @@ function PointsLedger({ id }) {
     head=${[tr('时间', 'When'), tr('类型', 'Type'), tr('变动', 'Change'), tr('变动后余额', 'Balance after'), tr('来源', 'Source'), tr('备注', 'Remark')]}
     row=${(l) => html`<tr data-ledger-row>
       <td>${formatInstant(l.createdAt)}</td>
-      <td>${POINTS_TYPES[l.type] ? tr(...POINTS_TYPES[l.type]) : l.type}</td>
+      <td>${named(POINTS_TYPES, l.type)}</td>
       <td class=${`num ${l.delta < 0 ? 'neg' : 'pos'}`}>${l.delta > 0 ? '+' : ''}${formatInt(l.delta)}</td>
       <td class="num">${formatInt(l.balanceAfter)}</td>
-      <td>${l.source}</td>
+      <td>${named(POINTS_SOURCES, l.source)}</td>
       <td>${l.remark || ''}</td>
     </tr>`} />`;
 }
@@ -131,7 +138,7 @@ function WalletLedger({ id }) {
   return html`<${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('还没有储值变动', 'No wallet movements yet')}
     head=${[tr('时间', 'When'), tr('类型', 'Type'), tr('变动', 'Change'), tr('本金', 'Principal'), tr('赠送', 'Bonus'), tr('变动后余额', 'Balance after'), tr('订单号', 'Order'), tr('门店', 'Store')]}
     row=${(l) => html`<tr>
-      <td>${formatInstant(l.createdAt)}</td><td>${l.type}</td>
+      <td>${formatInstant(l.createdAt)}</td><td>${named(WALLET_TYPES, l.type)}</td>
       <td class="num"><${Money} cents=${l.deltaCents} /></td>
       <td class="num"><${Money} cents=${l.principalDeltaCents} /></td>
       <td class="num"><${Money} cents=${l.bonusDeltaCents} /></td>
