@@ -89,7 +89,7 @@ export function FormError({ error }) {
   if (!error) return null;
   const unplaced = Object.keys(error.fields || {}).length === 0;
   return unplaced ? html`<${ErrorBox} error=${error} />`
-    : html`<div class="state error" role="alert">${tr('请修改标红的字段。', 'Please fix the fields marked in red.')} ${error.message}</div>`;
+    : html`<div class="state error" role="alert">${tr('请修改标红的字段。', 'Please fix the fields marked in red.')}</div>`;
 }
 
 // ---- confirmation dialog and notices, rendered once by <Overlays/> in the app shell ----

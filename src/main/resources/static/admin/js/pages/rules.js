@@ -132,26 +132,37 @@ function Levels() {
   const list = useLoad(() => get('/api/admin/levels'), []);
   const empty = { code: '', name: '', minGrowth: '', pointsMultiplierPercent: '100' };
   const [form, setForm] = useState(empty);
+  const [editing, setEditing] = useState(null);
   const { submit, busy, error } = useSubmit(async () => {
-    await post('/api/admin/levels', { code: form.code.trim(), name: form.name.trim(), minGrowth: int(form.minGrowth), pointsMultiplierPercent: int(form.pointsMultiplierPercent) });
-    notice(tr('等级已添加', 'Level added'));
+    const body = { name: form.name.trim(), minGrowth: int(form.minGrowth), pointsMultiplierPercent: int(form.pointsMultiplierPercent) };
+    if (editing) await put(`/api/admin/levels/${encodeURIComponent(editing)}`, body);
+    else await post('/api/admin/levels', { code: form.code.trim(), ...body });
+    notice(editing ? tr('等级已修改', 'Level changed') : tr('等级已添加', 'Level added'));
     setForm(empty);
+    setEditing(null);
     list.reload();
   });
+  const edit = (l) => {
+    setEditing(l.code);
+    setForm({ code: l.code, name: l.name, minGrowth: String(l.minGrowth), pointsMultiplierPercent: String(l.pointsMultiplierPercent) });
+  };
   const set = (name) => (e) => setForm({ ...form, [name]: e.target.value });
   return html`<div class="card">
     <h3>${tr('会员等级', 'Levels')}</h3>
     <${ListTable} state=${list} empty=${tr('还没有等级', 'No levels')}
-      head=${[tr('代码', 'Code'), tr('名称', 'Name'), tr('成长值门槛', 'Min growth'), tr('积分倍数', 'Multiplier')]}
+      head=${[tr('代码', 'Code'), tr('名称', 'Name'), tr('成长值门槛', 'Min growth'), tr('积分倍数', 'Multiplier'), '']}
       row=${(l) => html`<tr><td><code>${l.code}</code></td><td>${l.name}</td><td class="num">${formatInt(l.minGrowth)}</td>
-        <td class="num">×${(l.pointsMultiplierPercent / 100).toFixed(2)}</td></tr>`} />
+        <td class="num">×${(l.pointsMultiplierPercent / 100).toFixed(2)}</td>
+        <td><button type="button" class="link" onClick=${() => edit(l)}>${tr('编辑', 'Edit')}</button></td></tr>`} />
     <form class="inline-form" data-form="level" onSubmit=${submit} novalidate>
-      <${Field} label=${tr('代码（大写字母）', 'Code (A-Z, 0-9)')} name="code" errors=${error?.fields}><input name="code" value=${form.code} onInput=${set('code')} /><//>
+      <${Field} label=${tr('代码（大写字母）', 'Code (A-Z, 0-9)')} name="code" errors=${error?.fields}>
+        <input name="code" value=${form.code} disabled=${Boolean(editing)} onInput=${set('code')} /><//>
       <${Field} label=${tr('名称', 'Name')} name="name" errors=${error?.fields}><input name="name" value=${form.name} onInput=${set('name')} /><//>
       <${Field} label=${tr('成长值门槛', 'Min growth')} name="minGrowth" errors=${error?.fields}><input name="minGrowth" type="number" min="0" value=${form.minGrowth} onInput=${set('minGrowth')} /><//>
       <${Field} label=${tr('积分倍数（%，100 = ×1）', 'Multiplier (%, 100 = ×1)')} name="pointsMultiplierPercent" errors=${error?.fields}>
         <input name="pointsMultiplierPercent" type="number" min="100" max="1000" value=${form.pointsMultiplierPercent} onInput=${set('pointsMultiplierPercent')} /><//>
-      <button type="submit" class="primary" disabled=${busy}>${tr('添加等级', 'Add level')}</button>
+      <button type="submit" class="primary" disabled=${busy}>${editing ? tr('保存等级', 'Save level') : tr('添加等级', 'Add level')}</button>
+      ${editing && html`<button type="button" class="secondary" onClick=${() => { setEditing(null); setForm(empty); }}>${tr('取消', 'Cancel')}</button>`}
       <${FormError} error=${error} />
     </form>
   </div>`;
