@@ -76,14 +76,16 @@ export async function withPage(browser, baseUrl, name, body, size) {
   if (page.problems.length) throw new Error(`the page had problems:\n${page.problems.join('\n')}`);
 }
 
-/** Logs in through the form and waits for the shell and the dashboard's requests to settle. */
+/** Logs in through the form and waits until the dashboard it lands on has loaded. */
 export async function logIn(page) {
   await page.goto(`${page.baseUrl}/admin/`);
   await page.fill('input[name=username]', ADMIN.username);
   await page.fill('input[name=password]', ADMIN.password);
   await page.click('button[type=submit]');
   await page.waitForSelector('[data-logout]');
-  await page.waitForLoadState('networkidle');
+  // the login is no navigation, so 'networkidle' was reached before it: wait for what the dashboard shows
+  await page.locator('[data-overview]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.state.loading'));
 }
 
 /** A JSON call to the API outside the browser (member sign-ins and such). */
