@@ -175,7 +175,7 @@ describe('operator console', () => {
     }, { width: 768, height: 1024 });
   });
 
-  it('logs out, and says so when the session has expired', async () => {
+  it('logs out, and says so when the login has expired', async () => {
     await withPage(browser, url, '08-logout', async (page) => {
       await logIn(page);
       await page.click('[data-logout]');
@@ -185,7 +185,7 @@ describe('operator console', () => {
       await logIn(page);
       await page.evaluate(() => sessionStorage.setItem('loyalty.admin.expiresAt', '2000-01-01T00:00:00Z'));
       await page.reload();
-      await page.locator('[data-session-message]', { hasText: '登录已过期' }).waitFor();
+      await page.locator('[data-login-message]', { hasText: '登录已过期' }).waitFor();
     });
   });
 });

@@ -1,17 +1,17 @@
 // Talks to /api/admin with the operator's token. Every failure becomes an ApiError carrying the
-// problem's code, detail, requestId and field errors; a 401 ends the session and says why.
+// problem's code, detail, requestId and field errors; a 401 ends the login and says why.
 import { tr } from './i18n.js';
 
 const TOKEN_KEY = 'loyalty.admin.token';
 const EXPIRES_KEY = 'loyalty.admin.expiresAt';
 const listeners = new Set();
 
-export const session = {
+export const auth = {
   get token() {
     const token = sessionStorage.getItem(TOKEN_KEY);
     const expiresAt = sessionStorage.getItem(EXPIRES_KEY);
     if (token && expiresAt && Date.parse(expiresAt) <= Date.now()) {
-      end(tr('登录已过期，请重新登录。', 'Your session has expired; please log in again.'));
+      end(tr('登录已过期，请重新登录。', 'Your login has expired; please log in again.'));
       return null;
     }
     return token;
@@ -25,7 +25,7 @@ export const session = {
   initial() {
     const had = sessionStorage.getItem(TOKEN_KEY);
     const loggedIn = Boolean(this.token);
-    return { loggedIn, message: had && !loggedIn ? tr('登录已过期，请重新登录。', 'Your session has expired; please log in again.') : null };
+    return { loggedIn, message: had && !loggedIn ? tr('登录已过期，请重新登录。', 'Your login has expired; please log in again.') : null };
   },
   logout() {
     end(null);
@@ -60,7 +60,7 @@ export async function api(method, path, { query, body, headers = {}, accept = 'a
   Object.entries(query || {}).forEach(([k, v]) => {
     if (v !== undefined && v !== null && v !== '') url.searchParams.set(k, v);
   });
-  const token = path === '/api/admin/auth/login' ? null : session.token;
+  const token = path === '/api/admin/auth/login' ? null : auth.token;
   const init = { method, headers: { Accept: accept, ...headers } };
   if (token) init.headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) {
@@ -74,7 +74,7 @@ export async function api(method, path, { query, body, headers = {}, accept = 'a
     throw new ApiError(0, { detail: tr('无法连接服务器。', 'The server cannot be reached.') });
   }
   if (response.status === 401 && token) {
-    end(tr('登录已过期，请重新登录。', 'Your session has expired; please log in again.'));
+    end(tr('登录已过期，请重新登录。', 'Your login has expired; please log in again.'));
   }
   if (!response.ok) {
     let problem = null;

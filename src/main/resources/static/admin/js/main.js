@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { html } from './html.js';
-import { session } from './api.js';
+import { auth } from './api.js';
 import { currentLang, setLang, tr } from './i18n.js';
 import { Overlays } from './ui.js';
 import { LoginPage } from './pages/login.js';
@@ -65,7 +65,7 @@ function Shell({ onLang }) {
       <span class="brand">${tr('会员运营后台', 'Loyalty console')}</span>
       <span class="spacer"></span>
       <button type="button" class="link" onClick=${onLang}>${currentLang() === 'zh' ? 'English' : '中文'}</button>
-      <button type="button" class="secondary" data-logout onClick=${() => session.logout()}>${tr('退出登录', 'Log out')}</button>
+      <button type="button" class="secondary" data-logout onClick=${() => auth.logout()}>${tr('退出登录', 'Log out')}</button>
     </header>
     <nav class="sidebar" onClick=${() => setMenuOpen(false)}>
       ${MENU.map(([href, zh, en]) => html`<a href=${href} class=${active(href) ? 'active' : ''}>${tr(zh, en)}</a>`)}
@@ -75,9 +75,9 @@ function Shell({ onLang }) {
 }
 
 function App() {
-  const [auth, setAuth] = useState(() => session.initial());
+  const [auth, setAuth] = useState(() => auth.initial());
   const [lang, setLangState] = useState(currentLang());
-  useEffect(() => session.subscribe(setAuth), []);
+  useEffect(() => auth.subscribe(setAuth), []);
   const toggleLang = () => {
     setLang(lang === 'zh' ? 'en' : 'zh');
     setLangState(currentLang());

@@ -1,7 +1,7 @@
 // Operator login: the token goes to sessionStorage, so closing the tab logs out.
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
-import { ApiError, api, session } from '../api.js';
+import { ApiError, api, auth } from '../api.js';
 import { currentLang, tr } from '../i18n.js';
 import { Field } from '../ui.js';
 
@@ -15,7 +15,7 @@ export function LoginPage({ message, onLang }) {
     setBusy(true);
     setError(null);
     try {
-      session.save(await api('POST', '/api/admin/auth/login', { body: form }));
+      auth.save(await api('POST', '/api/admin/auth/login', { body: form }));
       if (!window.location.hash) window.location.hash = '#/dashboard';
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401
@@ -29,7 +29,7 @@ export function LoginPage({ message, onLang }) {
   return html`<div class="login">
     <form class="card login-card" onSubmit=${submit}>
       <h1>${tr('会员运营后台', 'Loyalty console')}</h1>
-      ${message && html`<p class="state warning" role="alert" data-session-message>${message}</p>`}
+      ${message && html`<p class="state warning" role="alert" data-login-message>${message}</p>`}
       <${Field} label=${tr('用户名', 'Username')} name="username" errors=${error?.fields}>
         <input name="username" autocomplete="username" required value=${form.username} onInput=${set('username')} />
       <//>
