@@ -75,15 +75,15 @@ function Shell({ onLang }) {
 }
 
 function App() {
-  const [auth, setAuth] = useState(() => auth.initial());
+  const [login, setLogin] = useState(() => auth.initial());
   const [lang, setLangState] = useState(currentLang());
-  useEffect(() => auth.subscribe(setAuth), []);
+  useEffect(() => auth.subscribe(setLogin), []);
   const toggleLang = () => {
     setLang(lang === 'zh' ? 'en' : 'zh');
     setLangState(currentLang());
   };
   return html`<div key=${lang}>
-    ${auth.loggedIn ? html`<${Shell} onLang=${toggleLang} />` : html`<${LoginPage} message=${auth.message} onLang=${toggleLang} />`}
+    ${login.loggedIn ? html`<${Shell} onLang=${toggleLang} />` : html`<${LoginPage} message=${login.message} onLang=${toggleLang} />`}
     <${Overlays} />
   </div>`;
 }
