@@ -5,6 +5,8 @@ import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
 import dev.loyalty.coupon.CouponService;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.StoreView;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.wallet.WalletService;
 import dev.loyalty.signin.SignInService;
@@ -32,9 +34,11 @@ class MeController {
     private final SignInService signIns;
     private final CouponService coupons;
     private final WalletService wallets;
+    private final CounterService counter;
 
     MeController(MemberService members, PointsService points, SignInService signIns, CouponService coupons,
-            WalletService wallets) {
+            WalletService wallets, CounterService counter) {
+        this.counter = counter;
         this.members = members;
         this.points = points;
         this.signIns = signIns;
@@ -59,11 +63,21 @@ class MeController {
         return new Me(profile.id(), profile.nickname(), profile.avatarUrl(), profile.birthday(), profile.level(),
                 members.progress(profile.id()), profile.phoneMasked(), new Me.Points(points.balance(profile.id())),
                 new Me.Wallet(wallets.wallet(profile.id()).balanceCents()), new Me.Coupons(coupons.unusedCount(profile.id())),
-                signIns.status(profile.id()));
+                signIns.status(profile.id()), staffOf(profile.id()));
+    }
+
+    private Me.Staff staffOf(long memberId) {
+        return counter.staffBinding(memberId).map(binding -> new Me.Staff(binding.storeId(), counter.stores().stream()
+                .filter(store -> store.id() == binding.storeId()).map(StoreView::name).findFirst().orElse(null)))
+                .orElse(null);
     }
 
     record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,
-            MemberService.Progress growth, String phoneMasked, Points points, Wallet wallet, Coupons coupons, SignInStatus signIn) {
+            MemberService.Progress growth, String phoneMasked, Points points, Wallet wallet, Coupons coupons, SignInStatus signIn, Staff staff) {
+
+        /** The store a member works at, when they are bound as staff; null for everyone else. */
+        record Staff(long storeId, String storeName) {
+        }
 
         record Points(long balance) {
         }

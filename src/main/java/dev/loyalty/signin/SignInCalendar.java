@@ -3,8 +3,9 @@ package dev.loyalty.signin;
 import java.time.LocalDate;
 import java.util.List;
 
+/** {@code makeupCostPoints} is what one makeup costs, so the app can ask before it spends them. */
 public record SignInCalendar(String month, List<Day> days, int streak, boolean signedToday, int makeupLeft,
-        NextReward nextReward) {
+        NextReward nextReward, long makeupCostPoints) {
 
     public record Day(LocalDate date, boolean signedIn, boolean makeup, long points) {
     }

@@ -275,7 +275,8 @@ public class SignInService {
         }
         int nextDay = status.streak() + 1;
         return new SignInCalendar(month.toString(), days, status.streak(), status.signedToday(), makeupLeft,
-                new SignInCalendar.NextReward(nextDay, reward(rule, members.pointsMultiplierPercent(memberId), nextDay, false).points()));
+                new SignInCalendar.NextReward(nextDay, reward(rule, members.pointsMultiplierPercent(memberId), nextDay, false).points()),
+                rule.makeup().costPoints());
     }
 
     public Leaderboard streakLeaderboard(long memberId) {

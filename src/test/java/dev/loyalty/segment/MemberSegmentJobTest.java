@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Members with different histories in 2045 (a year no other test touches), segmented on 30 June 2045 by
- * the job run over HTTP, twice at once as two instances would, then found by segment.
+ * Members with different histories in 2045 (a year no other test touches, and past the end of MariaDB's
+ * TIMESTAMP range), segmented on 30 June 2045 by the job run over HTTP, twice at once as two instances
+ * would, then found by segment.
  */
 class MemberSegmentJobTest extends IntegrationTest {
 

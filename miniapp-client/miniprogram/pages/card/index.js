@@ -1,0 +1,92 @@
+const api = require('../../utils/api')
+const { formatCents } = require('../../utils/money')
+const { qrDataUrl } = require('../../utils/qr')
+const { loadInto } = require('../../utils/load')
+
+// Fetch a new member code this long before the old one expires, so a scan never meets a dead code.
+const REFRESH_AHEAD_MS = 10000
+const MIN_REFRESH_MS = 5000
+const MAX_REFRESH_MS = 30000
+
+function refreshDelay(expiresAt, now) {
+  const left = new Date(expiresAt).getTime() - now - REFRESH_AHEAD_MS
+  if (isNaN(left)) return MIN_REFRESH_MS
+  return Math.min(MAX_REFRESH_MS, Math.max(MIN_REFRESH_MS, left))
+}
+
+function levelProgress(growth) {
+  if (!growth) return null
+  const next = growth.nextLevel
+  if (!next) return { percent: 100, text: '已是最高等级' }
+  const percent = next.minGrowth > 0 ? Math.min(100, Math.floor((growth.growth * 100) / next.minGrowth)) : 100
+  return { percent, text: `再获得 ${growth.growthToNext} 成长值升级为「${next.name}」` }
+}
+
+Component({
+  data: {
+    loading: true,
+    error: '',
+    nickname: '',
+    levelName: '',
+    progress: null,
+    pointsBalance: 0,
+    walletText: '',
+    memberCode: '',
+    qrSrc: '',
+    codeError: ''
+  },
+  methods: {
+    onLoad() {
+      return this.load()
+    },
+    onShow() {
+      if (this.loaded) this.refreshCode()
+    },
+    onHide() {
+      this.stopRefresh()
+    },
+    onUnload() {
+      this.stopRefresh()
+    },
+    onPullDownRefresh() {
+      return this.load().then(() => wx.stopPullDownRefresh())
+    },
+    load() {
+      return loadInto(this, async () => {
+        const me = await api.me({ silent: true })
+        return {
+          nickname: me.nickname || '微信用户',
+          levelName: (me.level && me.level.name) || '',
+          progress: levelProgress(me.growth),
+          pointsBalance: me.points ? me.points.balance : 0,
+          walletText: formatCents(me.wallet ? me.wallet.balanceCents : 0)
+        }
+      }).then((ok) => {
+        this.loaded = ok
+        if (ok) return this.refreshCode()
+      })
+    },
+    async refreshCode() {
+      this.stopRefresh()
+      try {
+        const code = await api.memberCode({ silent: true })
+        this.setData({ memberCode: code.code, qrSrc: qrDataUrl(code.code), codeError: '' })
+        this.timer = setTimeout(() => this.refreshCode(), refreshDelay(code.expiresAt, Date.now()))
+      } catch (err) {
+        this.setData({ qrSrc: '', codeError: err.network ? '网络连接失败，点此重试' : `${err.detail}，点此重试` })
+      }
+    },
+    stopRefresh() {
+      if (this.timer) clearTimeout(this.timer)
+      this.timer = null
+    },
+    retry() {
+      return this.load()
+    }
+  },
+  lifetimes: {
+    detached() {
+      this.stopRefresh()
+    }
+  }
+})

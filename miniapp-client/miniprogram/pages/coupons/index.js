@@ -1,0 +1,62 @@
+const api = require('../../utils/api')
+const { loadInto } = require('../../utils/load')
+const { loadPage } = require('../../utils/pager')
+const { formatDate, formatInstant } = require('../../utils/dates')
+const { qrDataUrl } = require('../../utils/qr')
+
+const TABS = [
+  { status: 'UNUSED', name: '未使用' },
+  { status: 'USED', name: '已使用' },
+  { status: 'EXPIRED', name: '已过期' },
+  { status: 'REVOKED', name: '已撤回' }
+]
+
+function couponRow(c) {
+  return Object.assign({}, c, {
+    validText: `${formatDate(c.validFrom)} 至 ${formatDate(c.validTo)}`,
+    usedText: c.usedAt ? `${formatInstant(c.usedAt)} 已使用` : ''
+  })
+}
+
+Component({
+  data: { tabs: TABS, status: 'UNUSED', loading: true, error: '', items: [], total: 0, nextPage: 1, loadingMore: false, moreError: '', shown: null },
+  methods: {
+    onLoad() {
+      return this.load()
+    },
+    onReachBottom() {
+      return loadPage(this, this.fetcher(), { map: couponRow })
+    },
+    fetcher() {
+      const status = this.data.status
+      return (page, size) => api.coupons(status, page, size, { silent: true })
+    },
+    load() {
+      return loadInto(this, async () => {
+        await loadPage(this, this.fetcher(), { first: true, map: couponRow })
+        return {}
+      })
+    },
+    switchTab(e) {
+      const status = e.currentTarget.dataset.status
+      if (status === this.data.status) return
+      this.setData({ status, items: [], total: 0, shown: null })
+      return this.load()
+    },
+    async showCode(e) {
+      const id = Number(e.currentTarget.dataset.id)
+      try {
+        const coupon = await api.coupon(id)
+        this.setData({ shown: { name: coupon.name, code: coupon.code, qrSrc: qrDataUrl(coupon.qrPayload || coupon.code) } })
+      } catch (err) {
+        // the API module has shown the error
+      }
+    },
+    hideCode() {
+      this.setData({ shown: null })
+    },
+    retry() {
+      return this.load()
+    }
+  }
+})

@@ -1,0 +1,45 @@
+const api = require('../../utils/api')
+const { loadInto } = require('../../utils/load')
+const { loadPage } = require('../../utils/pager')
+const { formatCents } = require('../../utils/money')
+const { formatInstant } = require('../../utils/dates')
+
+const TYPE_NAMES = { TOP_UP: '充值', PAY: '消费', REFUND: '退款', REBATE: '返点', ADJUST: '调整' }
+
+function ledgerRow(row) {
+  return Object.assign({}, row, {
+    typeName: TYPE_NAMES[row.type] || row.type,
+    deltaText: (row.deltaCents > 0 ? '+' : '') + formatCents(row.deltaCents),
+    balanceText: formatCents(row.balanceAfterCents),
+    time: formatInstant(row.createdAt)
+  })
+}
+
+Component({
+  data: { loading: true, error: '', wallet: null, plans: [], items: [], total: 0, nextPage: 1, loadingMore: false, moreError: '' },
+  methods: {
+    onLoad() {
+      return this.load()
+    },
+    onReachBottom() {
+      return loadPage(this, (page, size) => api.walletLedger(page, size, { silent: true }), { map: ledgerRow })
+    },
+    load() {
+      return loadInto(this, async () => {
+        const [wallet, plans] = await Promise.all([api.wallet({ silent: true }), api.walletPlans({ silent: true })])
+        await loadPage(this, (page, size) => api.walletLedger(page, size, { silent: true }), { first: true, map: ledgerRow })
+        return {
+          wallet: {
+            balanceText: formatCents(wallet.balanceCents),
+            principalText: formatCents(wallet.principalCents),
+            bonusText: formatCents(wallet.bonusCents)
+          },
+          plans: plans.map((p) => ({ id: p.id, name: p.name, payText: formatCents(p.payCents), bonusText: formatCents(p.bonusCents) }))
+        }
+      })
+    },
+    retry() {
+      return this.load()
+    }
+  }
+})

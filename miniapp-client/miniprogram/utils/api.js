@@ -1,0 +1,179 @@
+// The one way the Mini Program talks to the backend.
+// - logs in with wx.login and keeps the token in storage; every request carries it
+// - a 401 logs in again silently and retries once (a second 401 is an error, not a loop)
+// - problem+json errors show their `detail` in a toast; a network failure offers a retry
+// - a write carries an Idempotency-Key made once per user action and reused on every retry of it
+const config = require('../config')
+
+const TOKEN_KEY = 'loyalty.token'
+
+class ApiError extends Error {
+  constructor({ status = 0, code = '', detail = '', network = false }) {
+    super(detail || code || `HTTP ${status}`)
+    this.status = status
+    this.code = code
+    this.detail = detail
+    this.network = network
+  }
+}
+
+function newIdempotencyKey() {
+  const random = Math.random().toString(36).slice(2, 12).padEnd(10, '0')
+  return `mp-${Date.now().toString(36)}-${random}`
+}
+
+function queryString(params) {
+  const parts = Object.keys(params || {})
+    .filter((k) => params[k] !== undefined && params[k] !== null && params[k] !== '')
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(params[k])}`)
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+function problemOf(res) {
+  const body = res.data && typeof res.data === 'object' ? res.data : {}
+  return new ApiError({
+    status: res.statusCode,
+    code: body.code || '',
+    detail: body.detail || body.title || `请求失败（${res.statusCode}）`
+  })
+}
+
+function createApi(options = {}) {
+  const host = () => options.wx || wx
+  const baseUrl = () => options.baseUrl || config.baseUrl
+  let loginInFlight = null
+
+  function token() {
+    return host().getStorageSync(TOKEN_KEY) || ''
+  }
+
+  function send({ method, path, data, headers }) {
+    return new Promise((resolve, reject) => {
+      host().request({
+        url: baseUrl() + path,
+        method,
+        data,
+        header: Object.assign({ 'Content-Type': 'application/json' }, headers),
+        success: (res) => resolve(res),
+        fail: (err) =>
+          reject(new ApiError({ network: true, detail: '网络连接失败', code: (err && err.errMsg) || 'NETWORK' }))
+      })
+    })
+  }
+
+  function wxLoginCode() {
+    return new Promise((resolve, reject) => {
+      host().login({
+        success: (res) => (res && res.code ? resolve(res.code) : reject(new ApiError({ detail: '微信登录失败' }))),
+        fail: () => reject(new ApiError({ detail: '微信登录失败' }))
+      })
+    })
+  }
+
+  // Concurrent 401s share one login.
+  function login(profile) {
+    if (!loginInFlight) {
+      loginInFlight = (async () => {
+        const code = await wxLoginCode()
+        const res = await send({ method: 'POST', path: '/api/app/auth/login', data: Object.assign({ code }, profile) })
+        if (res.statusCode < 200 || res.statusCode >= 300) throw problemOf(res)
+        host().setStorageSync(TOKEN_KEY, res.data.token)
+        return res.data
+      })()
+      const clear = () => {
+        loginInFlight = null
+      }
+      loginInFlight.then(clear, clear)
+    }
+    return loginInFlight
+  }
+
+  async function request({ method = 'GET', path, query, data, idempotencyKey }) {
+    const key = idempotencyKey || (method === 'GET' ? undefined : newIdempotencyKey())
+    const fullPath = path + queryString(query)
+    const attempt = () => {
+      const headers = { Authorization: `Bearer ${token()}` }
+      if (key) headers['Idempotency-Key'] = key
+      return send({ method, path: fullPath, data, headers })
+    }
+    if (!token()) await login()
+    let res = await attempt()
+    if (res.statusCode === 401) {
+      await login()
+      res = await attempt()
+    }
+    if (res.statusCode >= 200 && res.statusCode < 300) return res.data
+    throw problemOf(res)
+  }
+
+  function offerRetry() {
+    return new Promise((resolve) => {
+      host().showModal({
+        title: '网络不给力',
+        content: '请求没有送达，请检查网络后重试',
+        confirmText: '重试',
+        cancelText: '取消',
+        success: (res) => resolve(Boolean(res && res.confirm)),
+        fail: () => resolve(false)
+      })
+    })
+  }
+
+  // A user action: fixes its Idempotency-Key once, shows errors, and offers a retry when the network failed.
+  async function call(req, { silent = false } = {}) {
+    const action = Object.assign({}, req)
+    if (!action.idempotencyKey && action.method && action.method !== 'GET') action.idempotencyKey = newIdempotencyKey()
+    for (;;) {
+      try {
+        return await request(action)
+      } catch (err) {
+        if (err.network && !silent && (await offerRetry())) continue
+        if (!silent) host().showToast({ title: err.network ? '网络连接失败' : err.detail || '请求失败', icon: 'none', duration: 2500 })
+        throw err
+      }
+    }
+  }
+
+  const get = (path, query, opts) => call({ method: 'GET', path, query }, opts)
+  const write = (method, path, data, opts = {}) => call({ method, path, data, idempotencyKey: opts.idempotencyKey }, opts)
+
+  return {
+    login,
+    request,
+    call,
+    token,
+    // member
+    me: (opts) => get('/api/app/me', null, opts),
+    updateMe: (change, opts) => write('PATCH', '/api/app/me', change, opts),
+    bindPhone: (code, opts) => write('PUT', '/api/app/me/phone', { code }, opts),
+    memberCode: (opts) => get('/api/app/member-code', null, opts),
+    signIn: (opts) => write('POST', '/api/app/sign-ins', undefined, opts),
+    makeup: (date, opts) => write('POST', '/api/app/sign-ins/makeup', { date }, opts),
+    calendar: (month, opts) => get('/api/app/sign-ins/calendar', { month }, opts),
+    subscribe: (templateId, opts) => write('POST', '/api/app/subscriptions', { templateId }, opts),
+    points: (opts) => get('/api/app/points', null, opts),
+    pointsLedger: (page, size, opts) => get('/api/app/points/ledger', { page, size }, opts),
+    mallItems: (opts) => get('/api/app/mall/items', null, opts),
+    redeem: (templateId, idempotencyKey, opts) =>
+      write('POST', `/api/app/mall/items/${templateId}/redeem`, undefined, Object.assign({ idempotencyKey }, opts)),
+    coupons: (status, page, size, opts) => get('/api/app/coupons', { status, page, size }, opts),
+    coupon: (id, opts) => get(`/api/app/coupons/${id}`, null, opts),
+    wallet: (opts) => get('/api/app/wallet', null, opts),
+    walletLedger: (page, size, opts) => get('/api/app/wallet/ledger', { page, size }, opts),
+    walletPlans: (opts) => get('/api/app/wallet/plans', null, opts),
+    rebates: (opts) => get('/api/app/rebates', null, opts),
+    leaderboard: (type, opts) => get('/api/app/leaderboard', { type }, opts),
+    // staff at the counter
+    resolveMember: (memberCode, opts) => write('POST', '/api/staff/members/resolve', { memberCode }, opts),
+    verifyCoupon: (code, opts) => write('POST', '/api/staff/coupons/verify', { code }, opts),
+    purchase: (order, opts) => write('POST', '/api/staff/purchases', order, opts),
+    topUp: (order, opts) => write('POST', '/api/staff/wallet/top-ups', order, opts),
+    walletPayment: (order, opts) => write('POST', '/api/staff/wallet/payments', order, opts),
+    // GET /api/app/me answers `staff: {storeId, storeName}` for staff and null for everyone else.
+    isStaff(me) {
+      return Boolean(me && me.staff)
+    }
+  }
+}
+
+module.exports = Object.assign(createApi(), { createApi, ApiError, newIdempotencyKey, TOKEN_KEY })

@@ -1,0 +1,136 @@
+const { createApi } = require('../../miniprogram/utils/api')
+const { createWx, ok, problem } = require('./wx-stub')
+
+const BASE = 'http://backend.test'
+const loginOk = (token) => ok({ token, expiresAt: '2030-01-01T00:00:00Z', created: false, member: { id: 1 } })
+
+function setup(routes, storage = {}) {
+  const wx = createWx({ routes, storage })
+  return { wx, api: createApi({ wx, baseUrl: BASE }) }
+}
+
+describe('login and the token', () => {
+  test('logs in with the wx.login code and sends the token on every request', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': loginOk('t-new'),
+      'GET /api/app/me': ok({ id: 1 })
+    })
+    await api.me()
+    expect(wx.calls.requests[0]).toMatchObject({ method: 'POST', path: '/api/app/auth/login', data: { code: 'code-1' } })
+    expect(wx.storage['loyalty.token']).toBe('t-new')
+    expect(wx.calls.requests[1].header.Authorization).toBe('Bearer t-new')
+  })
+
+  test('a 401 logs in again silently and retries once with the new token', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': loginOk('t-fresh'),
+      'GET /api/app/me': (req) => (req.header.Authorization === 'Bearer t-fresh' ? ok({ id: 1 }) : problem(401, 'UNAUTHORIZED', '登录已过期'))
+    }, { 'loyalty.token': 't-stale' })
+    await expect(api.me()).resolves.toEqual({ id: 1 })
+    expect(wx.calls.logins).toBe(1)
+    expect(wx.calls.requests.map((r) => r.path)).toEqual(['/api/app/me', '/api/app/auth/login', '/api/app/me'])
+    expect(wx.calls.toasts).toEqual([])
+  })
+
+  test('a second 401 is an error, not a loop', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': loginOk('t-fresh'),
+      'GET /api/app/me': problem(401, 'UNAUTHORIZED', '登录已过期')
+    }, { 'loyalty.token': 't-stale' })
+    await expect(api.me()).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' })
+    expect(wx.calls.logins).toBe(1)
+    expect(wx.calls.requests.filter((r) => r.path === '/api/app/me')).toHaveLength(2)
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['登录已过期'])
+  })
+
+  test('requests that meet a 401 together share one login', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': loginOk('t-fresh'),
+      'GET /api/app/me': (req) => (req.header.Authorization === 'Bearer t-fresh' ? ok({ id: 1 }) : problem(401, 'UNAUTHORIZED', 'x')),
+      'GET /api/app/wallet': (req) => (req.header.Authorization === 'Bearer t-fresh' ? ok({ balanceCents: 0 }) : problem(401, 'UNAUTHORIZED', 'x'))
+    }, { 'loyalty.token': 't-stale' })
+    await Promise.all([api.me(), api.wallet()])
+    expect(wx.calls.logins).toBe(1)
+  })
+})
+
+describe('errors', () => {
+  test('a problem+json error shows its detail in a toast and rejects with its code', async () => {
+    const { wx, api } = setup({ 'POST /api/app/mall/items/3/redeem': problem(409, 'POINTS_INSUFFICIENT', '积分不足，还差 20 积分') }, { 'loyalty.token': 't' })
+    await expect(api.redeem(3, 'k-1')).rejects.toMatchObject({ status: 409, code: 'POINTS_INSUFFICIENT', detail: '积分不足，还差 20 积分' })
+    expect(wx.calls.toasts).toEqual([expect.objectContaining({ title: '积分不足，还差 20 积分', icon: 'none' })])
+  })
+
+  test('a silent call shows nothing and leaves the error to the page', async () => {
+    const { wx, api } = setup({ 'GET /api/app/me': problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用') }, { 'loyalty.token': 't' })
+    await expect(api.me({ silent: true })).rejects.toMatchObject({ code: 'WX_UNAVAILABLE' })
+    expect(wx.calls.toasts).toEqual([])
+    expect(wx.calls.modals).toEqual([])
+  })
+
+  test('a network failure says so and offers a retry that goes through', async () => {
+    const { wx, api } = setup({ 'GET /api/app/wallet': ['NETWORK', ok({ balanceCents: 1200 })] }, { 'loyalty.token': 't' })
+    wx.answerModal(true)
+    await expect(api.wallet()).resolves.toEqual({ balanceCents: 1200 })
+    expect(wx.calls.modals).toHaveLength(1)
+    expect(wx.calls.modals[0]).toMatchObject({ title: '网络不给力', confirmText: '重试' })
+    expect(wx.calls.requests.filter((r) => r.path === '/api/app/wallet')).toHaveLength(2)
+  })
+
+  test('declining the retry rejects with a network error and says the network failed', async () => {
+    const { wx, api } = setup({ 'GET /api/app/wallet': 'NETWORK' }, { 'loyalty.token': 't' })
+    wx.answerModal(false)
+    await expect(api.wallet()).rejects.toMatchObject({ network: true })
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['网络连接失败'])
+  })
+})
+
+describe('Idempotency-Key', () => {
+  test('stays the same on the retry of one action and differs between actions', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/sign-ins': ['NETWORK', ok({ alreadySignedIn: false }), ok({ alreadySignedIn: true })]
+    }, { 'loyalty.token': 't' })
+    wx.answerModal(true)
+    await api.signIn()
+    await api.signIn()
+    const keys = wx.calls.requests.map((r) => r.header['Idempotency-Key'])
+    expect(keys).toHaveLength(3)
+    expect(keys[0]).toBeTruthy()
+    expect(keys[1]).toBe(keys[0])
+    expect(keys[2]).not.toBe(keys[0])
+  })
+
+  test('survives the silent re-login of a 401', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': loginOk('t-fresh'),
+      'POST /api/staff/purchases': [problem(401, 'UNAUTHORIZED', 'x'), ok({ orderNo: 'A1', pointsAwarded: 12, pointsBalance: 40 })]
+    }, { 'loyalty.token': 't-stale' })
+    await api.purchase({ memberCode: '1', orderNo: 'A1', amountCents: 1200 })
+    const sent = wx.calls.requests.filter((r) => r.path === '/api/staff/purchases')
+    expect(sent).toHaveLength(2)
+    expect(sent[1].header['Idempotency-Key']).toBe(sent[0].header['Idempotency-Key'])
+    expect(sent[1].data).toEqual({ memberCode: '1', orderNo: 'A1', amountCents: 1200 })
+  })
+
+  test('a redemption sends the key the page made for it', async () => {
+    const { wx, api } = setup({ 'POST /api/app/mall/items/9/redeem': ok({ coupon: { id: 1 }, pointsBalance: 0 }, 201) }, { 'loyalty.token': 't' })
+    await api.redeem(9, 'page-key-1')
+    expect(wx.calls.requests[0].header['Idempotency-Key']).toBe('page-key-1')
+  })
+
+  test('reads carry no key', async () => {
+    const { wx, api } = setup({ 'GET /api/app/points': ok({ balance: 1 }) }, { 'loyalty.token': 't' })
+    await api.points()
+    expect(wx.calls.requests[0].header['Idempotency-Key']).toBeUndefined()
+  })
+})
+
+describe('isStaff', () => {
+  test('reads the staff binding on the member, without a request', () => {
+    const { wx, api } = setup({}, { 'loyalty.token': 't' })
+    expect(api.isStaff({ staff: { storeId: 3, storeName: '一号店' } })).toBe(true)
+    expect(api.isStaff({ staff: null })).toBe(false)
+    expect(api.isStaff(undefined)).toBe(false)
+    expect(wx.calls.requests).toEqual([])
+  })
+})

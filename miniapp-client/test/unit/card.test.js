@@ -1,0 +1,68 @@
+const { pageLoader, text } = require('./render-page')
+const { ok, problem, flush } = require('./wx-stub')
+
+const render = pageLoader('card')
+
+const me = {
+  id: 7, nickname: '小红', level: { code: 'SILVER', name: '银卡' },
+  growth: { growth: 150, nextLevel: { name: '金卡', minGrowth: 600 }, growthToNext: 450 },
+  points: { balance: 320 }, wallet: { balanceCents: 12345 }, coupons: { unused: 2 },
+  signIn: { signedToday: false, streak: 3 }
+}
+
+describe('会员卡', () => {
+  test('renders the member, level progress, balances and the member code as a QR image', async () => {
+    const { page } = render({ routes: {
+      'GET /api/app/me': ok(me),
+      'GET /api/app/member-code': ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 50000).toISOString() })
+    } })
+    await page.instance.onLoad()
+    await flush()
+    expect(text(page, '.nickname')).toBe('小红')
+    expect(text(page, '.level')).toBe('银卡')
+    expect(text(page, '.progress-text')).toBe('再获得 450 成长值升级为「金卡」')
+    expect(page.data.progress.percent).toBe(25)
+    expect(text(page, '.points')).toBe('320')
+    expect(text(page, '.wallet')).toBe('¥123.45')
+    expect(text(page, '.member-code')).toBe('000000000712345678')
+    expect(page.data.qrSrc).toMatch(/^data:image\/gif;base64,/)
+    page.instance.onUnload()
+  })
+
+  test('fetches a new member code before the old one expires', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    try {
+      let n = 0
+      const { page, wx } = render({ routes: {
+        'GET /api/app/me': ok(me),
+        'GET /api/app/member-code': () => ok({ code: `00000000071234567${n++}`, expiresAt: new Date(Date.now() + 40000).toISOString() })
+      } })
+      await page.instance.onLoad()
+      for (let i = 0; i < 5; i++) await Promise.resolve()
+      const codeCalls = () => wx.calls.requests.filter((r) => r.path === '/api/app/member-code').length
+      expect(codeCalls()).toBe(1)
+      jest.advanceTimersByTime(31000)
+      for (let i = 0; i < 5; i++) await Promise.resolve()
+      expect(codeCalls()).toBe(2)
+      expect(page.data.memberCode).toBe('000000000712345671')
+      page.instance.onUnload()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('an error shows with a retry that loads again', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/me': [problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用'), ok(me)],
+      'GET /api/app/member-code': ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 50000).toISOString() })
+    } })
+    await page.instance.onLoad()
+    expect(text(page, '.error-text')).toBe('微信服务暂不可用')
+    page.querySelector('.retry').dispatchEvent('tap')
+    await flush()
+    await flush()
+    expect(text(page, '.nickname')).toBe('小红')
+    expect(wx.calls.requests.filter((r) => r.path === '/api/app/me')).toHaveLength(2)
+    page.instance.onUnload()
+  })
+})

@@ -1,0 +1,95 @@
+const { pageLoader, text } = require('./render-page')
+const { ok, problem, flush } = require('./wx-stub')
+
+const render = pageLoader('signin')
+
+// The phone's clock reads 15 March 2025, so the 1st of the month is a missed day.
+beforeAll(() => {
+  jest.useFakeTimers({ now: new Date(2025, 2, 15, 10, 0, 0), doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] })
+})
+afterAll(() => jest.useRealTimers())
+
+const today = () => '2025-03-15'
+
+// A month where the 1st is a missed day (or today) and today is either signed or not.
+function calendar({ signedToday }) {
+  const t = today()
+  const month = t.slice(0, 7)
+  const last = new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0).getDate()
+  const days = []
+  for (let d = 1; d <= last; d++) {
+    const date = `${month}-${String(d).padStart(2, '0')}`
+    const signed = date === t ? signedToday : false
+    days.push({ date, signedIn: signed, makeup: false, points: signed ? 10 : 0 })
+  }
+  return { month, days, streak: signedToday ? 1 : 0, signedToday, makeupLeft: 2, nextReward: { streakDay: signedToday ? 2 : 1, points: signedToday ? 12 : 10 } }
+}
+
+describe('签到', () => {
+  test('renders the month, streak and today\'s reward from the calendar', async () => {
+    const { page, wx } = render({ routes: { 'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: false })) } })
+    await page.instance.onLoad()
+    expect(wx.calls.requests[0].path).toBe('/api/app/sign-ins/calendar')
+    expect(text(page, '.month')).toBe(today().slice(0, 7))
+    expect(text(page, '.streak')).toBe('0 天')
+    expect(text(page, '.next-reward')).toBe('今天签到是连续第 1 天，可得 10 积分')
+    expect(text(page, '.sign-in')).toBe('签到')
+    expect(page.querySelectorAll('.today')).toHaveLength(1)
+    expect(page.querySelectorAll('.missed')).toHaveLength(14)
+  })
+
+  test('signing in posts once however fast it is tapped, then shows the result and the next reward', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/sign-ins/calendar': [ok(calendar({ signedToday: false })), ok(calendar({ signedToday: true }))],
+      'POST /api/app/sign-ins': ok({ date: today(), streak: 1, points: 10, bonusPoints: 0, alreadySignedIn: false })
+    } })
+    await page.instance.onLoad()
+    const button = page.querySelector('.sign-in')
+    button.dispatchEvent('tap')
+    button.dispatchEvent('tap')
+    button.dispatchEvent('tap')
+    await flush()
+    await flush()
+    expect(wx.calls.requests.filter((r) => r.method === 'POST' && r.path === '/api/app/sign-ins')).toHaveLength(1)
+    expect(text(page, '.result')).toBe('签到成功 +10 积分，已连续 1 天')
+    expect(text(page, '.sign-in')).toBe('今日已签到')
+    expect(text(page, '.today-reward')).toBe('今日已获得 10 积分')
+    expect(text(page, '.next-reward')).toBe('明天签到是连续第 2 天，可得 12 积分')
+  })
+
+  test('a makeup of a missed day is confirmed first, then posts that date', async () => {
+    const missed = `${today().slice(0, 7)}-01`
+    const { page, wx } = render({ routes: {
+      'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: true })),
+      'POST /api/app/sign-ins/makeup': ok({ date: missed, streak: 1, points: 10, bonusPoints: 0, alreadySignedIn: false })
+    } })
+    await page.instance.onLoad()
+    wx.answerModal(false)
+    page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
+    await flush()
+    expect(wx.calls.modals[0].content).toContain(`补签 ${missed}`)
+    expect(wx.lastRequest('POST', '/api/app/sign-ins/makeup')).toBeUndefined()
+    wx.answerModal(true)
+    await page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
+    expect(wx.lastRequest('POST', '/api/app/sign-ins/makeup').data).toEqual({ date: missed })
+  })
+
+  test('a refused makeup shows the backend\'s reason', async () => {
+    const missed = `${today().slice(0, 7)}-01`
+    const { page, wx } = render({ routes: {
+      'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: true })),
+      'POST /api/app/sign-ins/makeup': problem(409, 'MAKEUP_NOT_ALLOWED', '只能补签 3 天内的日期')
+    } })
+    await page.instance.onLoad()
+    wx.answerModal(true)
+    await page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['只能补签 3 天内的日期'])
+  })
+
+  test('a failed load shows the error with a retry', async () => {
+    const { page } = render({ routes: { 'GET /api/app/sign-ins/calendar': 'NETWORK' } })
+    await page.instance.onLoad()
+    expect(text(page, '.error-text')).toBe('网络连接失败，请检查网络后重试')
+    expect(page.querySelector('.retry')).toBeTruthy()
+  })
+})

@@ -1,0 +1,82 @@
+// A stand-in for the wx global in page and API-module tests: wx.request answers from a
+// routing table, and every call is recorded so a test can assert what was sent.
+function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
+  const calls = { requests: [], toasts: [], modals: [], logins: 0, scans: 0 }
+  const store = Object.assign({}, storage)
+  const modalAnswers = []
+  const scanAnswers = []
+  let codeSeq = 0
+
+  function route(method, url) {
+    const path = url.replace(/^https?:\/\/[^/]+/, '')
+    const exact = routes[`${method} ${path}`]
+    if (exact !== undefined) return exact
+    const bare = path.split('?')[0]
+    return routes[`${method} ${bare}`]
+  }
+
+  const wx = {
+    calls,
+    routes,
+    storage: store,
+    answerModal(confirm) {
+      modalAnswers.push(confirm)
+    },
+    answerScan(result) {
+      scanAnswers.push(result)
+    },
+    lastRequest(method, pathPrefix) {
+      const matching = calls.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix))
+      return matching[matching.length - 1]
+    },
+    request(opts) {
+      const path = opts.url.replace(/^https?:\/\/[^/]+/, '')
+      const entry = { method: opts.method || 'GET', path, data: opts.data, header: opts.header || {} }
+      calls.requests.push(entry)
+      let answer = route(entry.method, path)
+      if (Array.isArray(answer)) answer = answer.length > 1 ? answer.shift() : answer[0]
+      if (typeof answer === 'function') answer = answer(entry)
+      Promise.resolve().then(() => {
+        if (answer === undefined) return opts.fail({ errMsg: `request:fail no route for ${entry.method} ${path}` })
+        if (answer === 'NETWORK') return opts.fail({ errMsg: 'request:fail timeout' })
+        opts.success({ statusCode: answer.status || 200, data: answer.body })
+      })
+    },
+    login(opts) {
+      calls.logins += 1
+      codeSeq += 1
+      const code = loginCodes ? loginCodes(codeSeq) : `code-${codeSeq}`
+      Promise.resolve().then(() => opts.success({ code }))
+    },
+    getStorageSync: (key) => store[key],
+    setStorageSync: (key, value) => {
+      store[key] = value
+    },
+    showToast: (opts) => calls.toasts.push(opts),
+    showModal(opts) {
+      calls.modals.push(opts)
+      const confirm = modalAnswers.length ? modalAnswers.shift() : false
+      Promise.resolve().then(() => opts.success && opts.success({ confirm, cancel: !confirm }))
+    },
+    scanCode(opts) {
+      calls.scans += 1
+      const result = scanAnswers.shift()
+      Promise.resolve().then(() => (result === undefined ? opts.fail({ errMsg: 'scanCode:fail cancel' }) : opts.success({ result })))
+    },
+    stopPullDownRefresh() {},
+    navigateTo() {},
+    requestSubscribeMessage(opts) {
+      const answer = wx.subscribeAnswer || {}
+      Promise.resolve().then(() => opts.success(answer))
+    }
+  }
+  return wx
+}
+
+const ok = (body, status = 200) => ({ status, body })
+const problem = (status, code, detail) => ({ status, body: { status, code, detail, title: code, requestId: 'r-1' } })
+
+// Lets every pending promise callback run.
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+module.exports = { createWx, ok, problem, flush }
