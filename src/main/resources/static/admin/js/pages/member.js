@@ -5,7 +5,7 @@ import { html } from '../html.js';
 import { ApiError, get, newKey, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant, formatInt } from '../format.js';
-import { Async, Field, FormError, Money, PagedTable, confirmAction, notice, useLoad } from '../ui.js';
+import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useLoad } from '../ui.js';
 import { segmentName } from './members.js';
 import { couponStatusName } from './coupons.js';
 
@@ -147,17 +147,33 @@ function WalletLedger({ id }) {
     </tr>`} />`;
 }
 
-function Coupons({ id }) {
+function Coupons({ id, onChange }) {
   const [page, setPage] = useState(1);
   const state = useLoad(() => get(`/api/admin/members/${id}/coupons`, { page, size: 20 }), [id, page]);
-  return html`<${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('没有优惠券', 'No coupons')}
-    head=${[tr('券码', 'Code'), tr('名称', 'Name'), tr('状态', 'Status'), tr('有效期', 'Valid'), tr('使用时间', 'Used')]}
-    row=${(c) => html`<tr>
-      <td><a href=${`#/coupons?code=${encodeURIComponent(c.code)}`}><code>${c.code}</code></a></td><td>${c.name}</td>
-      <td>${couponStatusName(c.status)}</td>
-      <td>${formatInstant(c.validFrom)} – ${formatInstant(c.validTo)}</td>
-      <td>${formatInstant(c.usedAt)}</td>
-    </tr>`} />`;
+  const [error, setError] = useState(null);
+  async function revoke(c) {
+    if (!await confirmAction(tr(`撤销券 ${c.code}？会员的积分会退回，库存也会恢复。`, `Revoke ${c.code}? The member gets the points back and the stock returns.`), tr('撤销', 'Revoke'))) return;
+    setError(null);
+    try {
+      const result = await post(`/api/admin/coupons/${c.id}/revoke`);
+      notice(tr(`已撤销，退回 ${formatInt(result.pointsReturned)} 积分`, `Revoked; ${formatInt(result.pointsReturned)} points returned`));
+      onChange();
+    } catch (e) {
+      setError(e);
+    }
+  }
+  return html`<div>
+    <${ErrorBox} error=${error} />
+    <${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('没有优惠券', 'No coupons')}
+      head=${[tr('券码', 'Code'), tr('名称', 'Name'), tr('状态', 'Status'), tr('有效期', 'Valid'), tr('使用时间', 'Used'), '']}
+      row=${(c) => html`<tr>
+        <td><a href=${`#/coupons?code=${encodeURIComponent(c.code)}`}><code>${c.code}</code></a></td><td>${c.name}</td>
+        <td>${couponStatusName(c.status)}</td>
+        <td>${formatInstant(c.validFrom)} – ${formatInstant(c.validTo)}</td>
+        <td>${formatInstant(c.usedAt)}</td>
+        <td>${c.status === 'UNUSED' && html`<button type="button" class="link" onClick=${() => revoke(c)}>${tr('撤销', 'Revoke')}</button>`}</td>
+      </tr>`} />
+  </div>`;
 }
 
 function Calendar({ id }) {
@@ -169,6 +185,7 @@ function Calendar({ id }) {
     <${Async} state=${state}>${(c) => html`<div>
       <p>${tr(`连续签到 ${c.streak} 天 · 本月剩余补签 ${c.makeupLeft} 次`, `Streak ${c.streak} · ${c.makeupLeft} makeups left this month`)}</p>
       <div class="calendar">
+        ${(tr('一二三四五六日', 'MTWTFSS')).split('').map((d) => html`<span class="weekday">${d}</span>`)}
         ${Array.from({ length: (new Date(`${c.month}-01T00:00:00`).getDay() + 6) % 7 }, () => html`<span class="day blank"></span>`)}
         ${c.days.map((d) => html`<span class=${`day${d.signedIn ? ' signed' : ''}${d.makeup ? ' makeup' : ''}`}
           title=${d.signedIn ? `+${d.points}` : ''}>${Number(d.date.slice(8))}${d.signedIn ? html`<small>+${d.points}${d.makeup ? tr(' 补', ' m') : ''}</small>` : ''}</span>`)}
