@@ -1,9 +1,13 @@
 package dev.loyalty.counter;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.internal.Purchase;
 import dev.loyalty.counter.internal.PurchaseMapper;
 import dev.loyalty.counter.internal.Staff;
@@ -98,6 +102,17 @@ public class CounterService {
         }
         staff.deleteById(memberId);
         audit.record("STAFF_UNBOUND", "member:" + memberId, new StaffBinding(memberId, existing.getStoreId()), null);
+    }
+
+    /** Staff bindings by store (all stores when storeId is null), with the members' nicknames. */
+    @Transactional(readOnly = true)
+    public PageResponse<StaffMember> staff(Long storeId, Page<Staff> page) {
+        IPage<Staff> found = staff.selectPage(page, new LambdaQueryWrapper<Staff>()
+                .eq(storeId != null, Staff::getStoreId, storeId)
+                .orderByAsc(Staff::getStoreId).orderByAsc(Staff::getMemberId));
+        Map<Long, String> nicknames = members.nicknames(found.getRecords().stream().map(Staff::getMemberId).toList());
+        return PageResponse.from(found,
+                s -> new StaffMember(s.getMemberId(), s.getStoreId(), nicknames.get(s.getMemberId()), s.getCreatedAt()));
     }
 
     /** The store this member works at, if they are staff. */

@@ -1,6 +1,7 @@
 package dev.loyalty.coupon;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.IdempotencyConflictException;
@@ -322,6 +323,31 @@ public class CouponService implements Job {
                 returned);
     }
 
+    /** How many coupons of each template were issued, and how many of those were used. */
+    @Transactional(readOnly = true)
+    public List<TemplateCount> templateCounts() {
+        return coupons.selectMaps(new QueryWrapper<Coupon>()
+                        .select("template_id", "COUNT(*) AS issued", "SUM(CASE WHEN status = 'USED' THEN 1 ELSE 0 END) AS used")
+                        .groupBy("template_id"))
+                .stream()
+                .map(row -> new TemplateCount(number(row, "template_id"), number(row, "issued"), number(row, "used")))
+                .toList();
+    }
+
+    /** A coupon found by its code or QR payload, with the member who holds it. */
+    @Transactional(readOnly = true)
+    public HeldCoupon couponByCode(String codeOrPayload) {
+        String text = codeOrPayload.strip();
+        String code = text.startsWith(QR_PREFIX) ? text.substring(QR_PREFIX.length()) : text;
+        Coupon coupon = coupons.findByCode(code.trim().toUpperCase()).orElseThrow(() -> new NotFoundException("Coupon", code));
+        return new HeldCoupon(coupon.getMemberId(), toView(coupon, templates.selectById(coupon.getTemplateId())));
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).findFirst()
+                .map(e -> e.getValue() == null ? 0L : ((Number) e.getValue()).longValue()).orElse(0L);
+    }
+
     // ---- job: mark expired coupons ----
 
     @Override
@@ -471,6 +497,14 @@ public class CouponService implements Job {
 
     /** A template in the mall, with how many of it this member already holds. */
     public record MallItem(CouponTemplateView template, int redeemedByMe) {
+    }
+
+    /** Coupons of one template: issued (every coupon ever claimed) and used (verified at a counter). */
+    public record TemplateCount(long templateId, long issued, long used) {
+    }
+
+    /** A coupon and the member who holds it, for operators. */
+    public record HeldCoupon(long memberId, CouponView coupon) {
     }
 
     public record RevokeResult(CouponView coupon, long pointsReturned) {

@@ -2,6 +2,8 @@ package dev.loyalty.notify;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.notify.internal.Follower;
 import dev.loyalty.notify.internal.FollowerMapper;
@@ -9,6 +11,7 @@ import dev.loyalty.notify.internal.Notification;
 import dev.loyalty.notify.internal.NotificationMapper;
 import dev.loyalty.notify.internal.SubscriptionMapper;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -29,6 +32,7 @@ public class NotificationService {
     private final NotificationMapper notifications;
     private final SubscriptionMapper subscriptions;
     private final WxMpService officialAccount;
+    private final AuditTrail audit;
     private final Clock clock;
     private final Executor lookups = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "follower-lookup");
@@ -37,11 +41,12 @@ public class NotificationService {
     });
 
     NotificationService(FollowerMapper followers, NotificationMapper notifications, SubscriptionMapper subscriptions,
-            WxMpService officialAccount, Clock clock) {
+            WxMpService officialAccount, AuditTrail audit, Clock clock) {
         this.followers = followers;
         this.notifications = notifications;
         this.subscriptions = subscriptions;
         this.officialAccount = officialAccount;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -91,7 +96,27 @@ public class NotificationService {
         return PageResponse.from(notifications.selectPage(page, new LambdaQueryWrapper<Notification>()
                 .eq(status != null, Notification::getStatus, status)
                 .eq(memberId != null, Notification::getMemberId, memberId)
-                .orderByDesc(Notification::getId)), n -> new NotificationView(n.getId(), n.getMemberId(), n.getKind(),
-                n.getStatus(), n.getAttempts(), n.getLastError(), n.getCreatedAt(), n.getSentAt()));
+                .orderByDesc(Notification::getId)), NotificationService::toView);
+    }
+
+    /** An operator sends a FAILED or SKIPPED notification again: PENDING, due now, for the sender to pick up. */
+    @Transactional
+    public NotificationView retry(long id) {
+        Notification before = notifications.selectById(id);
+        if (before == null) {
+            throw new NotFoundException("Notification", id);
+        }
+        if (notifications.retry(id, clock.instant()) != 1) {
+            throw new NotificationNotRetryableException(id, before.getStatus());
+        }
+        audit.record("NOTIFICATION_RETRIED", "notification:" + id,
+                Map.of("status", before.getStatus(), "attempts", before.getAttempts()),
+                Map.of("status", "PENDING", "attempts", 0));
+        return toView(notifications.selectById(id));
+    }
+
+    private static NotificationView toView(Notification n) {
+        return new NotificationView(n.getId(), n.getMemberId(), n.getKind(), n.getStatus(), n.getAttempts(),
+                n.getLastError(), n.getCreatedAt(), n.getSentAt());
     }
 }

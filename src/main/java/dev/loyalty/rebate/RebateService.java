@@ -1,6 +1,9 @@
 package dev.loyalty.rebate;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
@@ -163,6 +166,50 @@ public class RebateService implements Job {
         return toView(rebates.selectById(rebateId));
     }
 
+    /** Rebates newest first, by status (PENDING, CREDITED) and period when given. */
+    @Transactional(readOnly = true)
+    public PageResponse<RebateView> rebates(String status, String period, Page<Rebate> page) {
+        return PageResponse.from(rebates.selectPage(page, new LambdaQueryWrapper<Rebate>()
+                .eq(status != null, Rebate::getStatus, status)
+                .eq(period != null, Rebate::getPeriod, period)
+                .orderByDesc(Rebate::getId)), RebateService::toView);
+    }
+
+    /** What was settled (in one period, or in all): counts and sums, pending and credited apart. */
+    @Transactional(readOnly = true)
+    public Totals totals(String period) {
+        long count = 0, spent = 0, rebate = 0, pendingCount = 0, pending = 0, credited = 0;
+        for (Map<String, Object> row : rebates.selectMaps(new QueryWrapper<Rebate>()
+                .select("status", "COUNT(*) AS n", "COALESCE(SUM(spent_cents), 0) AS spent",
+                        "COALESCE(SUM(rebate_cents), 0) AS rebate")
+                .eq(period != null, "period", period)
+                .groupBy("status"))) {
+            long n = number(row, "n");
+            long cents = number(row, "rebate");
+            count += n;
+            spent += number(row, "spent");
+            rebate += cents;
+            String status = String.valueOf(value(row, "status"));
+            if ("PENDING".equals(status)) {
+                pendingCount += n;
+                pending += cents;
+            } else if ("CREDITED".equals(status)) {
+                credited += cents;
+            }
+        }
+        return new Totals(period, count, spent, rebate, pendingCount, pending, credited);
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        return row.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(column)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
+    }
+
+    private static long number(Map<String, Object> row, String column) {
+        Object v = value(row, column);
+        return v == null ? 0 : ((Number) v).longValue();
+    }
+
     /** Rebates credited to members in [from, to), in cents. */
     @Transactional(readOnly = true)
     public long creditedCentsBetween(Instant from, Instant to) {
@@ -240,6 +287,11 @@ public class RebateService implements Job {
     private static RebateView toView(Rebate r) {
         return new RebateView(r.getId(), r.getMemberId(), r.getPeriod(), r.getSpentCents(), r.getRatePercent(),
                 r.getRebateCents(), r.getStatus(), RebatePolicyView.CreditAs.valueOf(r.getCreditAs()));
+    }
+
+    /** Settled rebates: all of them, and the pending and credited parts. */
+    public record Totals(String period, long count, long spentCents, long rebateCents, long pendingCount,
+            long pendingCents, long creditedCents) {
     }
 
     public record Settlement(String period, long settled, long totalRebateCents) {

@@ -1,7 +1,10 @@
 package dev.loyalty.counter.web;
 
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.common.web.PageQuery;
+import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.counter.StaffMember;
 import dev.loyalty.counter.StoreView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,6 +44,12 @@ class AdminCounterController {
     @ResponseStatus(HttpStatus.CREATED)
     StoreView createStore(@Valid @RequestBody StoreRequest request) {
         return counter.createStore(request.name().strip(), request.address());
+    }
+
+    @Operation(summary = "Staff bindings, by store when storeId is given")
+    @GetMapping("/api/admin/staff")
+    PageResponse<StaffMember> staff(@RequestParam(required = false) Long storeId, @Valid PageQuery paging) {
+        return counter.staff(storeId, paging.toPage());
     }
 
     @Operation(summary = "Bind a member to a store as staff")

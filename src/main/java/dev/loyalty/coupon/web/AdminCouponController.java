@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,6 +46,18 @@ class AdminCouponController {
     @ResponseStatus(HttpStatus.CREATED)
     CouponTemplateView create(@Valid @RequestBody TemplateRequest request) {
         return coupons.createTemplate(request.toChange());
+    }
+
+    @Operation(summary = "How many coupons of each template were issued and used")
+    @GetMapping("/api/admin/coupon-templates/counts")
+    List<CouponService.TemplateCount> counts() {
+        return coupons.templateCounts();
+    }
+
+    @Operation(summary = "A coupon by its code or QR payload, with the member who holds it")
+    @GetMapping("/api/admin/coupons/lookup")
+    CouponService.HeldCoupon lookup(@RequestParam @NotBlank @Size(max = 64) String code) {
+        return coupons.couponByCode(code);
     }
 
     @Operation(summary = "One coupon template")

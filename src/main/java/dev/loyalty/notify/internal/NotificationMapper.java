@@ -38,4 +38,11 @@ public interface NotificationMapper extends BaseMapper<Notification> {
     int finish(@Param("id") long id, @Param("claimedAt") Instant claimedAt, @Param("status") String status,
             @Param("error") String error, @Param("openid") String openid, @Param("sentAt") Instant sentAt,
             @Param("nextAttemptAt") Instant nextAttemptAt);
+
+    /** FAILED or SKIPPED → PENDING with a fresh round of attempts, due now; once per operator's retry. */
+    @Update("""
+            UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = #{now}
+             WHERE id = #{id} AND status IN ('FAILED', 'SKIPPED')
+            """)
+    int retry(@Param("id") long id, @Param("now") Instant now);
 }

@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,5 +29,11 @@ class AdminNotificationController {
             @RequestParam(required = false) Long memberId, @Valid PageQuery paging) {
         return notifications.search(status == null || status.isBlank() ? null : status.toUpperCase(), memberId,
                 paging.toPage());
+    }
+
+    @Operation(summary = "Send a FAILED or SKIPPED notification again (a fresh round of attempts)")
+    @PostMapping("/api/admin/notifications/{id}/retry")
+    NotificationView retry(@PathVariable long id) {
+        return notifications.retry(id);
     }
 }

@@ -1,6 +1,8 @@
 package dev.loyalty.rebate.web;
 
 import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.web.PageQuery;
+import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.rebate.MemberRebates;
 import dev.loyalty.rebate.RebatePolicyView;
 import dev.loyalty.rebate.RebateService;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Rebates")
@@ -55,6 +58,24 @@ class RebateController {
     @PostMapping("/api/admin/rebates/settle")
     RebateService.Settlement settle(@Valid @RequestBody SettleRequest request) {
         return rebates.settle(request.period());
+    }
+
+    @Operation(summary = "Settled rebates, newest first, by status (PENDING, CREDITED) and period")
+    @GetMapping("/api/admin/rebates")
+    PageResponse<RebateView> rebates(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String period, @Valid PageQuery paging) {
+        return rebates.rebates(blankToNull(status) == null ? null : status.strip().toUpperCase(), blankToNull(period),
+                paging.toPage());
+    }
+
+    @Operation(summary = "Counts and sums of settled rebates, pending and credited apart (one period or all)")
+    @GetMapping("/api/admin/rebates/totals")
+    RebateService.Totals totals(@RequestParam(required = false) String period) {
+        return rebates.totals(blankToNull(period));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Operation(summary = "Approve and credit a pending rebate")

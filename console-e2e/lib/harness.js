@@ -1,0 +1,101 @@
+// What every browser test shares: the backend under test, headless Chromium, and a page that fails
+// the test on any uncaught page error or any failed request the test did not ask for.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const REPO = join(HERE, '..', '..');
+export const SCREENSHOTS = join(HERE, '..', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--no-first-run'];
+
+export const ADMIN = { username: 'admin', password: 'dev-only-admin' };
+
+/** The backend: LOYALTY_BASE_URL when set (CI), else the built jar started here and stopped afterwards. */
+export async function startBackend() {
+  if (process.env.LOYALTY_BASE_URL) return { url: process.env.LOYALTY_BASE_URL.replace(/\/$/, ''), stop() {} };
+  const jar = existsSync(join(REPO, 'target'))
+    ? readdirSync(join(REPO, 'target')).find((f) => /^loyalty-.*\.jar$/.test(f)) : null;
+  if (!jar) {
+    throw new Error('No backend: set LOYALTY_BASE_URL, or build the jar first (mvn -DskipTests package) so target/loyalty-*.jar exists');
+  }
+  const out = execFileSync(join(REPO, '.ci', 'start-backend'), [join(REPO, 'target', jar)], { encoding: 'utf8' }).trim();
+  const [url, pid] = out.split(/\s+/);
+  return { url, stop: () => { try { process.kill(Number(pid)); } catch (e) { /* already gone */ } } };
+}
+
+export async function launchBrowser() {
+  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}
+
+/**
+ * A fresh page for one test. page.expectFailure(status, urlPart) allows one response the test provokes
+ * on purpose; page.finish(name) saves screenshots/<name>.png and fails on anything unexpected.
+ */
+export async function openPage(browser, baseUrl, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const problems = [];
+  const allowed = [];
+  page.on('pageerror', (e) => problems.push(`uncaught page error: ${e.message}`));
+  page.on('requestfailed', (r) => {
+    // a download from a blob: URL ends its request as "aborted": that is the download, not a failure
+    if (!r.url().startsWith('blob:')) problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() < 400) return;
+    const i = allowed.findIndex((a) => a.status === r.status() && r.url().includes(a.urlPart));
+    if (i >= 0) allowed.splice(i, 1);
+    else problems.push(`unexpected HTTP ${r.status()}: ${r.request().method()} ${r.url()}`);
+  });
+  page.expectFailure = (status, urlPart) => allowed.push({ status, urlPart });
+  page.shoot = (name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  page.problems = problems;
+  page.baseUrl = baseUrl;
+  return page;
+}
+
+/** Runs body(page); always saves the screenshot (a failure keeps it), then fails on unexpected problems. */
+export async function withPage(browser, baseUrl, name, body, size) {
+  const page = await openPage(browser, baseUrl, size);
+  try {
+    await body(page);
+  } catch (e) {
+    if (page.problems.length) e.message += `\nand the page had problems:\n${page.problems.join('\n')}`;
+    throw e;
+  } finally {
+    await page.shoot(name).catch(() => {});
+    await page.context().close();
+  }
+  if (page.problems.length) throw new Error(`the page had problems:\n${page.problems.join('\n')}`);
+}
+
+/** Logs in through the form and waits until the dashboard it lands on has loaded. */
+export async function logIn(page) {
+  await page.goto(`${page.baseUrl}/admin/`);
+  await page.fill('input[name=username]', ADMIN.username);
+  await page.fill('input[name=password]', ADMIN.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-logout]');
+  // the login is no navigation, so 'networkidle' was reached before it: wait for what the dashboard shows
+  await page.locator('[data-overview]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.state.loading'));
+}
+
+/** A JSON call to the API outside the browser (member sign-ins and such). */
+export async function call(baseUrl, method, path, body, token) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
