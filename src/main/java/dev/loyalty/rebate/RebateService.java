@@ -8,6 +8,7 @@ import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.jobs.Job;
+import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.points.PointsMovement;
@@ -28,9 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -54,13 +52,13 @@ public class RebateService implements Job {
     private final WalletService wallets;
     private final PointsService points;
     private final AuditTrail audit;
-    private final RedissonClient redisson;
+    private final JobLock jobLock;
     private final JsonMapper json;
     private final Clock clock;
     private final JobSwitch jobSwitch;
 
     RebateService(RebateMapper rebates, RebatePolicyMapper policies, CounterService counter, WalletService wallets,
-            PointsService points, AuditTrail audit, RedissonClient redisson, JsonMapper json, Clock clock,
+            PointsService points, AuditTrail audit, JobLock jobLock, JsonMapper json, Clock clock,
             JobSwitch jobSwitch) {
         this.rebates = rebates;
         this.policies = policies;
@@ -68,7 +66,7 @@ public class RebateService implements Job {
         this.wallets = wallets;
         this.points = points;
         this.audit = audit;
-        this.redisson = redisson;
+        this.jobLock = jobLock;
         this.json = json;
         this.clock = clock;
         this.jobSwitch = jobSwitch;
@@ -244,22 +242,11 @@ public class RebateService implements Job {
     /** Settles the period before the current one (safe to run on every instance, and again). */
     @Override
     public long run() {
-        RLock lock = redisson.getLock("loyalty:job:rebate-settlement");
-        try {
-            if (!lock.tryLock(30, TimeUnit.SECONDS)) {
-                return 0;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        }
-        try {
+        return jobLock.runAlone(name(), () -> {
             RebatePolicyView policy = policy();
             Period current = Period.containing(LocalDate.now(clock), policy.periodType());
             return settle(Period.containing(current.first().minusDays(1), policy.periodType()).name()).settled();
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     @Scheduled(cron = "${loyalty.rebates.settlement-cron:0 0 1 * * *}", zone = "${loyalty.zone:Asia/Shanghai}")
