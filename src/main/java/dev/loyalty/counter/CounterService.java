@@ -248,10 +248,10 @@ public class CounterService {
     @Transactional(readOnly = true)
     public Map<Long, Long> netSpendBetween(java.time.Instant from, java.time.Instant to) {
         Map<Long, Long> spend = new java.util.HashMap<>();
-        for (Purchase purchase : purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Purchase>()
-                .ge(Purchase::getCreatedAt, from).lt(Purchase::getCreatedAt, to))) {
-            spend.merge(purchase.getMemberId(), purchase.getAmountCents() - purchase.getRefundedCents(), Long::sum);
-        }
+        purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
+                        .select("member_id", "SUM(amount_cents - refunded_cents) AS amount_cents")
+                        .ge("created_at", from).lt("created_at", to).groupBy("member_id"))
+                .forEach(p -> spend.put(p.getMemberId(), p.getAmountCents()));
         return spend;
     }
 
