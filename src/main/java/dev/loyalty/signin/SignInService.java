@@ -276,7 +276,17 @@ public class SignInService {
         int nextDay = status.streak() + 1;
         return new SignInCalendar(month.toString(), days, status.streak(), status.signedToday(), makeupLeft,
                 new SignInCalendar.NextReward(nextDay, reward(rule, members.pointsMultiplierPercent(memberId), nextDay, false).points()),
-                rule.makeup().costPoints());
+                rule.makeup().costPoints(), makeupFrom(rule.makeup(), today));
+    }
+
+    /** The earliest day a makeup may fill today: within the window and this month; null when makeups are off. */
+    private static LocalDate makeupFrom(SignInRuleView.Makeup makeup, LocalDate today) {
+        if (!makeup.enabled()) {
+            return null;
+        }
+        LocalDate windowStart = today.minusDays(makeup.windowDays());
+        LocalDate monthStart = today.withDayOfMonth(1);
+        return windowStart.isAfter(monthStart) ? windowStart : monthStart;
     }
 
     public Leaderboard streakLeaderboard(long memberId) {

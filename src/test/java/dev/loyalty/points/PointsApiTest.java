@@ -116,12 +116,14 @@ class PointsApiTest extends IntegrationTest {
     void thePointsRuleIsReadChangedAndValidated() {
         Api.Response changed = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 2, "expiryDays", 730));
         Api.Response invalid = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", -1, "expiryDays", 730));
+        Api.Response fraction = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 1.5, "expiryDays", 730));
         Api.Response read = admin.get("/api/admin/points-rule");
         admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 1, "expiryDays", 365));
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("pointsPerYuan");
+        assertThat(fraction.code()).as("1.5 is not taken for 1").isEqualTo("VALIDATION_FAILED");
         assertThat(read.json().path("pointsPerYuan").asLong()).isEqualTo(2);
         assertThat(read.json().path("expiryDays").asInt()).isEqualTo(730);
     }

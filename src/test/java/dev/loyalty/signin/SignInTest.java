@@ -118,6 +118,8 @@ class SignInTest extends IntegrationTest {
         assertThat(twelfth.signedIn()).isTrue();
         assertThat(twelfth.makeup()).isTrue();
         assertThat(calendar.makeupLeft()).isEqualTo(1);
+        assertThat(calendar.makeupCostPoints()).isEqualTo(20);
+        assertThat(calendar.makeupFrom()).as("7 days back from the 14th, within June").isEqualTo(LocalDate.of(2031, 6, 7));
         assertThat(jdbc.queryForObject("SELECT balance FROM points_account WHERE member_id = ?", Long.class, member))
                 .as("four sign-ins of 5, the makeup's 5, minus its cost of 20").isEqualTo(5);
         assertThat(signInOn(LocalDate.of(2031, 6, 15)).streak()).isEqualTo(6);
