@@ -40,6 +40,12 @@ describe('app.json', () => {
     expect(source).not.toMatch(/\bPage\(\{/)
   })
 
+  test.each(app.pages)('page %s declares usingComponents, as a page built with Component must', (page) => {
+    const json = readJson(path.join(ROOT, `${page}.json`))
+    expect(json.usingComponents).toEqual(expect.any(Object))
+    expect(Array.isArray(json.usingComponents)).toBe(false)
+  })
+
   test('the tab bar is 会员卡 · 签到 · 商城 · 我的, each a listed page', () => {
     expect(app.tabBar.list.map((t) => t.text)).toEqual(['会员卡', '签到', '商城', '我的'])
     app.tabBar.list.forEach((t) => expect(app.pages).toContain(t.pagePath))
