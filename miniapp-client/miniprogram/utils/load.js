@@ -1,15 +1,22 @@
 // A page's load: shows loading, then the data, or an error the page renders with a retry button.
-async function loadInto(page, fetch) {
-  page.setData({ loading: true, error: '' })
+// A quiet reload (a tab shown again) keeps the page on screen while it fetches, and keeps it there
+// if the fetch fails; a page that shows nothing yet loads as usual.
+async function loadInto(page, fetch, { quiet = false } = {}) {
+  const keepOnScreen = quiet && !page.data.loading && !page.data.error
+  if (!keepOnScreen) page.setData({ loading: true, error: '' })
   try {
     const data = await fetch()
-    page.setData(Object.assign({ loading: false }, data))
+    page.setData(Object.assign({ loading: false, error: '' }, data))
     return true
   } catch (err) {
-    const message = err && err.network ? '网络连接失败，请检查网络后重试' : (err && (err.detail || err.message)) || '加载失败'
-    page.setData({ loading: false, error: message })
+    if (!keepOnScreen) page.setData({ loading: false, error: errorMessage(err) })
     return false
   }
+}
+
+function errorMessage(err) {
+  if (err && err.network) return '网络连接失败，请检查网络后重试'
+  return (err && (err.detail || err.message)) || '加载失败'
 }
 
 module.exports = { loadInto }

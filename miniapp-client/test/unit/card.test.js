@@ -51,6 +51,68 @@ describe('会员卡', () => {
     }
   })
 
+  test('a code that arrives after the page hid schedules no refresh', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    try {
+      let page
+      const rendered = render({ routes: {
+        'GET /api/app/me': ok(me),
+        'GET /api/app/member-code': () => {
+          page.instance.onHide()
+          return ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 40000).toISOString() })
+        }
+      } })
+      page = rendered.page
+      await page.instance.onLoad()
+      for (let i = 0; i < 5; i++) await Promise.resolve()
+      expect(jest.getTimerCount()).toBe(0)
+      jest.advanceTimersByTime(120000)
+      for (let i = 0; i < 5; i++) await Promise.resolve()
+      expect(rendered.wx.calls.requests.filter((r) => r.path === '/api/app/member-code')).toHaveLength(1)
+      page.instance.onUnload()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('showing the page again reloads the balances and the code; the first show after loading does not', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/me': [ok(me), ok(Object.assign({}, me, { points: { balance: 500 } }))],
+      'GET /api/app/member-code': ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 50000).toISOString() })
+    } })
+    const meCalls = () => wx.calls.requests.filter((r) => r.path === '/api/app/me').length
+    const codeCalls = () => wx.calls.requests.filter((r) => r.path === '/api/app/member-code').length
+    const loading = page.instance.onLoad()
+    page.instance.onShow()
+    await loading
+    await flush()
+    expect(meCalls()).toBe(1)
+    expect(codeCalls()).toBe(1)
+    page.instance.onHide()
+    await page.instance.onShow()
+    await flush()
+    expect(meCalls()).toBe(2)
+    expect(codeCalls()).toBe(2)
+    expect(text(page, '.points')).toBe('500')
+    expect(page.data.loading).toBe(false)
+    page.instance.onUnload()
+  })
+
+  test('a failed reload on show keeps the card on screen', async () => {
+    const { page } = render({ routes: {
+      'GET /api/app/me': [ok(me), 'NETWORK'],
+      'GET /api/app/member-code': ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 50000).toISOString() })
+    } })
+    await page.instance.onLoad()
+    page.instance.onShow()
+    page.instance.onHide()
+    await page.instance.onShow()
+    await flush()
+    expect(text(page, '.nickname')).toBe('小红')
+    expect(page.data.error).toBe('')
+    page.instance.onUnload()
+  })
+
   test('an error shows with a retry that loads again', async () => {
     const { page, wx } = render({ routes: {
       'GET /api/app/me': [problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用'), ok(me)],

@@ -40,18 +40,26 @@ Component({
       return this.load()
     },
     onShow() {
-      if (this.loaded) this.refreshCode()
+      this.hidden = false
+      // The first show comes right after onLoad, which is loading already.
+      if (!this.shownBefore) {
+        this.shownBefore = true
+        return
+      }
+      return this.load({ quiet: true })
     },
     onHide() {
+      this.hidden = true
       this.stopRefresh()
     },
     onUnload() {
+      this.hidden = true
       this.stopRefresh()
     },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
     },
-    load() {
+    load(options) {
       return loadInto(this, async () => {
         const me = await api.me({ silent: true })
         return {
@@ -61,24 +69,31 @@ Component({
           pointsBalance: me.points ? me.points.balance : 0,
           walletText: formatCents(me.wallet ? me.wallet.balanceCents : 0)
         }
-      }).then((ok) => {
-        this.loaded = ok
-        if (ok) return this.refreshCode()
+      }, options).then(() => {
+        // A failed quiet reload leaves the card on screen, so its code must stay live.
+        if (!this.data.error) return this.refreshCode()
       })
     },
+    // Only a visible card refreshes its code. Hiding, leaving or refreshing again moves the generation on,
+    // and an answer for an older generation is dropped, so a fetch in flight at onHide schedules no timer.
     async refreshCode() {
       this.stopRefresh()
+      if (this.hidden) return
+      const generation = this.codeGeneration
       try {
         const code = await api.memberCode({ silent: true })
+        if (generation !== this.codeGeneration) return
         this.setData({ memberCode: code.code, qrSrc: qrDataUrl(code.code), codeError: '' })
         this.timer = setTimeout(() => this.refreshCode(), refreshDelay(code.expiresAt, Date.now()))
       } catch (err) {
+        if (generation !== this.codeGeneration) return
         this.setData({ qrSrc: '', codeError: err.network ? '网络连接失败，点此重试' : `${err.detail}，点此重试` })
       }
     },
     stopRefresh() {
       if (this.timer) clearTimeout(this.timer)
       this.timer = null
+      this.codeGeneration = (this.codeGeneration || 0) + 1
     },
     retry() {
       return this.load()
@@ -86,6 +101,7 @@ Component({
   },
   lifetimes: {
     detached() {
+      this.hidden = true
       this.stopRefresh()
     }
   }
