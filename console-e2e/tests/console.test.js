@@ -47,11 +47,12 @@ describe('operator console', () => {
         return {
           big: formatCents(123456), small: formatCents(5), zero: formatCents(0), negative: formatCents(-100000001),
           huge: formatCents('900719925474099199'), parsed: parseYuan('1,234.5'), bad: parseYuan('1.234'),
+          misplacedComma: parseYuan('9,90'),
         };
       });
       assert.deepEqual(shown, {
         big: '¥1,234.56', small: '¥0.05', zero: '¥0.00', negative: '-¥1,000,000.01',
-        huge: '¥9,007,199,254,740,991.99', parsed: 123450, bad: null,
+        huge: '¥9,007,199,254,740,991.99', parsed: 123450, bad: null, misplacedComma: null,
       });
     });
   });
@@ -75,6 +76,12 @@ describe('operator console', () => {
       const error = form.locator('[data-field=cycleDays] .field-error');
       await error.waitFor();
       assert.match(await error.textContent(), /\S/);
+
+      await form.locator('input[name=cycleDays]').fill('7');
+      await form.locator('input[name=basePoints]').fill('1.5');
+      page.expectFailure(400, '/api/admin/sign-in-rule');
+      await form.getByRole('button', { name: '保存签到规则' }).click();
+      await form.locator('[data-field=basePoints] .field-error').waitFor();
     });
   });
 

@@ -110,8 +110,13 @@ export function invalid(fields) {
   });
 }
 
-/** An input's text as an integer for the API: '' → null, so the server names the missing field. */
+/**
+ * An input's text as an integer for the API: '' → null, so the server names the missing field; text
+ * that is not a whole number ("1.5", "abc") goes as it is, so the server names the field as wrong
+ * instead of a number being rounded or lost on the way.
+ */
 export function int(text) {
   const t = String(text ?? '').trim();
-  return t === '' ? null : Number(t);
+  if (t === '') return null;
+  return /^-?\d+$/.test(t) ? Number(t) : t;
 }

@@ -14,12 +14,15 @@ export function formatCents(cents) {
   return `${negative && !isZero ? '-' : ''}¥${yuan}.${fen}`;
 }
 
-/** "1,234.5" or "1234.50" → 123450; anything that is not a yuan amount with at most two decimals → null. */
+/**
+ * "1,234.5" or "1234.50" → 123450; anything that is not a yuan amount with at most two decimals → null.
+ * Commas only as thousands separators: "9,90" is a mistake, not 990 yuan.
+ */
 export function parseYuan(input) {
-  const text = String(input ?? '').trim().replace(/,/g, '').replace(/^¥/, '');
-  const match = /^(\d{1,13})(?:\.(\d{1,2}))?$/.exec(text);
+  const text = String(input ?? '').trim().replace(/^¥/, '');
+  const match = /^(\d{1,3}(?:,\d{3})+|\d{1,13})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+  return Number(match[1].replace(/,/g, '')) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
 
 /** Cents as the plain yuan text an input shows: 123450 → "1234.50". */

@@ -58,8 +58,15 @@ export function Pager({ page, size, total, onPage }) {
   </nav>`;
 }
 
-/** A paged table: rows(items) renders <tr>s under the given header cells. */
+/**
+ * A paged table: rows(items) renders <tr>s under the given header cells. A page left empty (its last
+ * row approved or retried away under a filter) steps back to the page before it.
+ */
 export function PagedTable({ state, head, row, page, onPage, empty }) {
+  const emptiedPage = page > 1 && state.data && !state.loading && state.data.items.length === 0;
+  useEffect(() => {
+    if (emptiedPage) onPage(page - 1);
+  }, [emptiedPage, page]);
   return html`<${Async} state=${state} isEmpty=${(d) => d.items.length === 0} empty=${empty}>
     ${(d) => html`<div class="table-wrap"><table>
         <thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead>

@@ -124,6 +124,7 @@ class PointsApiTest extends IntegrationTest {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().path("errors").get(0).path("field").asString()).isEqualTo("pointsPerYuan");
         assertThat(fraction.code()).as("1.5 is not taken for 1").isEqualTo("VALIDATION_FAILED");
+        assertThat(fraction.json().path("errors").get(0).path("field").asString()).isEqualTo("pointsPerYuan");
         assertThat(read.json().path("pointsPerYuan").asLong()).isEqualTo(2);
         assertThat(read.json().path("expiryDays").asInt()).isEqualTo(730);
     }

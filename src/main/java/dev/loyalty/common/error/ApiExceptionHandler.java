@@ -96,7 +96,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return ResponseEntity.badRequest().body(Problems.validation(
-                "Request body is missing or is not valid JSON of the expected shape", List.of()));
+                "Request body is missing or is not valid JSON of the expected shape", fieldOf(ex)));
+    }
+
+    /** The field a value of the wrong type was sent for ("1.5" or "abc" for a whole number), when Jackson knows it. */
+    private static List<Map<String, String>> fieldOf(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof tools.jackson.databind.DatabindException wrongValue && !wrongValue.getPath().isEmpty()) {
+            String field = wrongValue.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+            return List.of(Map.of("field", field, "message", "has the wrong type for this field"));
+        }
+        return List.of();
     }
 
     @Override

@@ -1,6 +1,6 @@
 // One member: balances, level, segment, last activity; tabs for the points ledger, wallet ledger,
 // coupons and sign-in calendar; a points adjustment with a required reason and a confirmation.
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { ApiError, get, newKey, post } from '../api.js';
 import { tr } from '../i18n.js';
@@ -62,6 +62,8 @@ function Summary({ d }) {
 
 function AdjustPoints({ id, onDone }) {
   const [form, setForm] = useState({ delta: '', reason: '' });
+  // One key per adjustment: sending the same form again after a lost answer cannot apply it twice.
+  const key = useRef({ form: null, value: null });
   const [error, setError] = useState(null);
   const [busy, setBusy] = useState(false);
 
@@ -84,7 +86,10 @@ function AdjustPoints({ id, onDone }) {
     if (!ok) return;
     setBusy(true);
     try {
-      const result = await post(`/api/admin/members/${id}/points-adjustments`, { delta: Number(delta), reason }, { 'Idempotency-Key': newKey() });
+      const sent = `${delta}\n${reason}`;
+      if (key.current.form !== sent) key.current = { form: sent, value: newKey() };
+      const result = await post(`/api/admin/members/${id}/points-adjustments`, { delta: Number(delta), reason }, { 'Idempotency-Key': key.current.value });
+      key.current = { form: null, value: null };
       notice(tr(`已调整，当前积分 ${formatInt(result.balance)}`, `Adjusted; balance now ${formatInt(result.balance)}`));
       setForm({ delta: '', reason: '' });
       onDone();
