@@ -12,6 +12,11 @@ function shiftMonth(month, delta) {
   return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`
 }
 
+// Today on the phone's clock, as yyyy-MM-dd.
+function localToday(now = new Date()) {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
 // An ISO instant as the member reads it: 2025-03-01 12:30 (local time of the phone).
 function formatInstant(iso) {
   if (!iso) return ''
@@ -24,4 +29,4 @@ function formatDate(iso) {
   return iso ? formatInstant(iso).slice(0, 10) : ''
 }
 
-module.exports = { pad, monthOf, shiftMonth, formatInstant, formatDate }
+module.exports = { pad, monthOf, shiftMonth, localToday, formatInstant, formatDate }

@@ -77,8 +77,13 @@ describe('the Mini Program against the backend', () => {
   test('the calendar shows the signed day, the streak and the next reward', async () => {
     const month = state.signIn.date.slice(0, 7)
     const cal = await member.api.calendar(month)
-    expectFields(cal, ['month', 'days', 'streak', 'signedToday', 'makeupLeft', 'nextReward.streakDay', 'nextReward.points', 'makeupCostPoints'])
+    expectFields(cal, ['month', 'days', 'streak', 'signedToday', 'makeupLeft', 'nextReward.streakDay', 'nextReward.points', 'makeupCostPoints', 'makeupFrom'])
     expect(cal.month).toBe(month)
+    expect(Number.isInteger(cal.makeupCostPoints)).toBe(true)
+    if (cal.makeupFrom !== null) {
+      expect(cal.makeupFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+      expect(cal.makeupFrom <= state.signIn.date).toBe(true)
+    }
     cal.days.forEach((d) => expectFields(d, ['date', 'signedIn', 'makeup', 'points']))
     const today = cal.days.find((d) => d.date === state.signIn.date)
     expect(today).toMatchObject({ signedIn: true, makeup: false, points: state.signIn.points })

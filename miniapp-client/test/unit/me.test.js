@@ -1,5 +1,7 @@
-const { pageLoader, text } = require('./render-page')
-const { ok, problem } = require('./wx-stub')
+const fs = require('fs')
+const path = require('path')
+const { pageLoader, text, ROOT } = require('./render-page')
+const { ok, problem, flush } = require('./wx-stub')
 
 const render = pageLoader('me')
 
@@ -48,6 +50,33 @@ describe('我的', () => {
     expect(wx.calls.modals[0].content).toContain('设置后不能修改')
     expect(wx.lastRequest('PATCH', '/api/app/me').data).toEqual({ birthday: '1990-05-20' })
     expect(text(page, '.birthday')).toBe('1990-05-20')
+  })
+
+  test('the birthday picker ends today, as the phone counts it', async () => {
+    jest.useFakeTimers({ now: new Date(2025, 2, 15, 23, 30, 0), doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] })
+    try {
+      const { page } = render({ routes: { 'GET /api/app/me': ok(me()) } })
+      await page.instance.onLoad()
+      expect(page.data.birthdayEnd).toBe('2025-03-15')
+      // the picker's attributes do not reach the simulated DOM, so its binding is read from the template
+      const wxml = fs.readFileSync(path.join(ROOT, 'pages/me/index.wxml'), 'utf8')
+      expect(wxml).toMatch(/<picker[^>]*mode="date"[^>]*end="\{\{birthdayEnd\}\}"/)
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  test('showing the page again reloads it; the first show right after loading does not', async () => {
+    const { page, wx } = render({ routes: { 'GET /api/app/me': [ok(me()), ok(me({ points: { balance: 400 }, coupons: { unused: 1 } }))] } })
+    const loading = page.instance.onLoad()
+    page.instance.onShow()
+    await loading
+    await flush()
+    expect(wx.calls.requests.filter((r) => r.path === '/api/app/me')).toHaveLength(1)
+    await page.instance.onShow()
+    expect(wx.calls.requests.filter((r) => r.path === '/api/app/me')).toHaveLength(2)
+    expect(text(page, '.points')).toBe('400')
+    expect(text(page, '.coupons')).toBe('1')
   })
 
   test('the getPhoneNumber code binds the phone; a refusal shows its detail', async () => {

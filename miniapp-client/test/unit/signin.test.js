@@ -3,7 +3,7 @@ const { ok, problem, flush } = require('./wx-stub')
 
 const render = pageLoader('signin')
 
-// The phone's clock reads 15 March 2025, so the 1st of the month is a missed day.
+// The phone's clock reads 15 March 2025; makeups may fill 12 to 14 March, so the 1st is missed but too old.
 beforeAll(() => {
   jest.useFakeTimers({ now: new Date(2025, 2, 15, 10, 0, 0), doNotFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'nextTick', 'queueMicrotask'] })
 })
@@ -11,8 +11,8 @@ afterAll(() => jest.useRealTimers())
 
 const today = () => '2025-03-15'
 
-// A month where the 1st is a missed day (or today) and today is either signed or not.
-function calendar({ signedToday }) {
+// March 2025 with nothing signed before today, and today either signed or not.
+function calendar({ signedToday, makeupFrom = '2025-03-12', makeupLeft = 2 }) {
   const t = today()
   const month = t.slice(0, 7)
   const last = new Date(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0).getDate()
@@ -22,7 +22,10 @@ function calendar({ signedToday }) {
     const signed = date === t ? signedToday : false
     days.push({ date, signedIn: signed, makeup: false, points: signed ? 10 : 0 })
   }
-  return { month, days, streak: signedToday ? 1 : 0, signedToday, makeupLeft: 2, nextReward: { streakDay: signedToday ? 2 : 1, points: signedToday ? 12 : 10 } }
+  return {
+    month, days, streak: signedToday ? 1 : 0, signedToday, makeupLeft, makeupCostPoints: 20, makeupFrom,
+    nextReward: { streakDay: signedToday ? 2 : 1, points: signedToday ? 12 : 10 }
+  }
 }
 
 describe('签到', () => {
@@ -35,7 +38,27 @@ describe('签到', () => {
     expect(text(page, '.next-reward')).toBe('今天签到是连续第 1 天，可得 10 积分')
     expect(text(page, '.sign-in')).toBe('签到')
     expect(page.querySelectorAll('.today')).toHaveLength(1)
-    expect(page.querySelectorAll('.missed')).toHaveLength(14)
+    expect(page.data.cells.filter((c) => c.canMakeup).map((c) => c.date)).toEqual(['2025-03-12', '2025-03-13', '2025-03-14'])
+    expect(page.querySelectorAll('.missed')).toHaveLength(3)
+  })
+
+  test('no day is offered for makeup when makeups are off or none are left', async () => {
+    const { page } = render({ routes: { 'GET /api/app/sign-ins/calendar': [
+      ok(calendar({ signedToday: true, makeupFrom: null })),
+      ok(calendar({ signedToday: true, makeupLeft: 0 }))
+    ] } })
+    await page.instance.onLoad()
+    expect(page.querySelectorAll('.missed')).toHaveLength(0)
+    await page.instance.retry()
+    expect(page.querySelectorAll('.missed')).toHaveLength(0)
+  })
+
+  test('a day before makeupFrom asks nothing and posts nothing', async () => {
+    const { page, wx } = render({ routes: { 'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: true })) } })
+    await page.instance.onLoad()
+    await page.instance.makeup({ currentTarget: { dataset: { date: '2025-03-11' } } })
+    expect(wx.calls.modals).toEqual([])
+    expect(wx.lastRequest('POST', '/api/app/sign-ins/makeup')).toBeUndefined()
   })
 
   test('signing in posts once however fast it is tapped, then shows the result and the next reward', async () => {
@@ -58,7 +81,7 @@ describe('签到', () => {
   })
 
   test('a makeup of a missed day is confirmed first, then posts that date', async () => {
-    const missed = `${today().slice(0, 7)}-01`
+    const missed = '2025-03-14'
     const { page, wx } = render({ routes: {
       'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: true })),
       'POST /api/app/sign-ins/makeup': ok({ date: missed, streak: 1, points: 10, bonusPoints: 0, alreadySignedIn: false })
@@ -67,7 +90,7 @@ describe('签到', () => {
     wx.answerModal(false)
     page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
     await flush()
-    expect(wx.calls.modals[0].content).toContain(`补签 ${missed}`)
+    expect(wx.calls.modals[0].content).toBe(`补签 ${missed} 将消耗 20 积分，本月还可补签 2 次。确定补签吗？`)
     expect(wx.lastRequest('POST', '/api/app/sign-ins/makeup')).toBeUndefined()
     wx.answerModal(true)
     await page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
@@ -75,7 +98,7 @@ describe('签到', () => {
   })
 
   test('a refused makeup shows the backend\'s reason', async () => {
-    const missed = `${today().slice(0, 7)}-01`
+    const missed = '2025-03-13'
     const { page, wx } = render({ routes: {
       'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: true })),
       'POST /api/app/sign-ins/makeup': problem(409, 'MAKEUP_NOT_ALLOWED', '只能补签 3 天内的日期')
@@ -84,6 +107,33 @@ describe('签到', () => {
     wx.answerModal(true)
     await page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
     expect(wx.calls.toasts.map((t) => t.title)).toEqual(['只能补签 3 天内的日期'])
+  })
+
+  test('showing the page again reloads the month shown; the first show right after loading does not', async () => {
+    const { page, wx } = render({ routes: { 'GET /api/app/sign-ins/calendar': [ok(calendar({ signedToday: false })), ok(calendar({ signedToday: true }))] } })
+    const loading = page.instance.onLoad()
+    page.instance.onShow()
+    await loading
+    await flush()
+    expect(wx.calls.requests.filter((r) => r.path.startsWith('/api/app/sign-ins/calendar'))).toHaveLength(1)
+    await page.instance.onShow()
+    expect(wx.lastRequest('GET', '/api/app/sign-ins/calendar').path).toBe('/api/app/sign-ins/calendar?month=2025-03')
+    expect(text(page, '.sign-in')).toBe('今日已签到')
+  })
+
+  test('today is read on every load, so the page is right after midnight', async () => {
+    const { page } = render({ routes: { 'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: false })) } })
+    await page.instance.onLoad()
+    expect(page.data.today).toBe('2025-03-15')
+    jest.setSystemTime(new Date(2025, 2, 16, 0, 5, 0))
+    try {
+      await page.instance.retry()
+      expect(page.data.today).toBe('2025-03-16')
+      expect(page.data.cells.find((c) => c.today).date).toBe('2025-03-16')
+      expect(page.data.cells.find((c) => c.date === '2025-03-15').canMakeup).toBe(true)
+    } finally {
+      jest.setSystemTime(new Date(2025, 2, 15, 10, 0, 0))
+    }
   })
 
   test('a failed load shows the error with a retry', async () => {

@@ -1,6 +1,7 @@
 const api = require('../../utils/api')
 const { loadInto } = require('../../utils/load')
 const { formatCents } = require('../../utils/money')
+const { localToday } = require('../../utils/dates')
 
 Component({
   data: {
@@ -10,6 +11,8 @@ Component({
     nicknameDraft: '',
     saving: false,
     isStaff: false,
+    // The birthday picker ends today: nobody is born in the future.
+    birthdayEnd: '',
     links: [
       { url: '/pages/points/index', name: '我的积分' },
       { url: '/pages/coupons/index', name: '我的券' },
@@ -22,15 +25,23 @@ Component({
     onLoad() {
       return this.load()
     },
+    onShow() {
+      // The first show comes right after onLoad, which is loading already.
+      if (!this.shownBefore) {
+        this.shownBefore = true
+        return
+      }
+      return this.load({ quiet: true })
+    },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
     },
-    load() {
+    load(options) {
       return loadInto(this, async () => {
         const me = await api.me({ silent: true })
         const isStaff = api.isStaff(me)
-        return { me: this.view(me), nicknameDraft: me.nickname || '', isStaff }
-      })
+        return { me: this.view(me), nicknameDraft: me.nickname || '', isStaff, birthdayEnd: localToday() }
+      }, options)
     },
     view(me) {
       return {

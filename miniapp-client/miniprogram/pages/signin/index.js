@@ -1,7 +1,7 @@
 const api = require('../../utils/api')
 const config = require('../../config')
 const { loadInto } = require('../../utils/load')
-const { shiftMonth } = require('../../utils/dates')
+const { shiftMonth, localToday } = require('../../utils/dates')
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 
@@ -9,20 +9,22 @@ const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 function calendarCells(cal, today) {
   const first = new Date(`${cal.month}-01T00:00:00`)
   const blanks = Array.from({ length: first.getDay() }, (_, i) => ({ key: `b${i}`, blank: true }))
-  const days = cal.days.map((d) => {
-    const missed = !d.signedIn && d.date < today && d.date.slice(0, 7) === today.slice(0, 7)
-    return {
-      key: d.date,
-      date: d.date,
-      day: Number(d.date.slice(8, 10)),
-      signedIn: d.signedIn,
-      makeup: d.makeup,
-      points: d.points,
-      canMakeup: missed && cal.makeupLeft > 0,
-      today: d.date === today
-    }
-  })
+  const days = cal.days.map((d) => ({
+    key: d.date,
+    date: d.date,
+    day: Number(d.date.slice(8, 10)),
+    signedIn: d.signedIn,
+    makeup: d.makeup,
+    points: d.points,
+    canMakeup: canMakeup(cal, d, today),
+    today: d.date === today
+  }))
   return blanks.concat(days)
+}
+
+// The backend's rule: makeupFrom <= day < today, not signed, and makeups left; no makeupFrom means makeups are off.
+function canMakeup(cal, day, today) {
+  return Boolean(cal.makeupFrom) && cal.makeupFrom <= day.date && day.date < today && !day.signedIn && cal.makeupLeft > 0
 }
 
 Component({
@@ -36,6 +38,7 @@ Component({
     streak: 0,
     signedToday: false,
     makeupLeft: 0,
+    makeupCostPoints: 0,
     todayPoints: 0,
     nextReward: null,
     signing: false,
@@ -46,14 +49,21 @@ Component({
     onLoad() {
       return this.load()
     },
+    onShow() {
+      // The first show comes right after onLoad, which is loading already.
+      if (!this.shownBefore) {
+        this.shownBefore = true
+        return
+      }
+      return this.load(this.data.month || undefined, { quiet: true })
+    },
     onPullDownRefresh() {
       return this.load(this.data.month).then(() => wx.stopPullDownRefresh())
     },
-    load(month) {
+    load(month, options) {
       return loadInto(this, async () => {
         const cal = await api.calendar(month, { silent: true })
-        // Today is the business day the backend counts in; before the first sign-in the phone's date stands in.
-        const today = this.data.today || localToday()
+        const today = this.businessDay()
         const todayCell = cal.days.find((d) => d.date === today)
         return {
           month: cal.month,
@@ -64,9 +74,15 @@ Component({
           makeupLeft: cal.makeupLeft,
           todayPoints: todayCell && todayCell.signedIn ? todayCell.points : 0,
           nextReward: cal.nextReward,
-          makeupCostPoints: cal.makeupCostPoints === undefined ? null : cal.makeupCostPoints
+          makeupCostPoints: cal.makeupCostPoints
         }
-      })
+      }, options)
+    },
+    // Today is the business day the backend counts in. The phone's date stands in for it, read afresh on
+    // every load so the page is right after midnight; a sign-in's date wins while it is later (the backend ahead).
+    businessDay() {
+      const local = localToday()
+      return this.signedInOn && this.signedInOn > local ? this.signedInOn : local
     },
     prevMonth() {
       return this.load(shiftMonth(this.data.month, -1))
@@ -80,7 +96,8 @@ Component({
       this.setData({ signing: true })
       try {
         const result = await api.signIn()
-        this.setData({ result, today: result.date })
+        this.signedInOn = result.date
+        this.setData({ result })
         await this.load(result.date.slice(0, 7))
       } catch (err) {
         // the API module has shown the error
@@ -96,9 +113,7 @@ Component({
       const cost = this.data.makeupCostPoints
       const confirmed = await confirm({
         title: '补签',
-        content: cost === null || cost === undefined
-          ? `补签 ${date} 会按补签规则扣除积分，本月还可补签 ${this.data.makeupLeft} 次。确定补签吗？`
-          : `补签 ${date} 将消耗 ${cost} 积分，本月还可补签 ${this.data.makeupLeft} 次。确定补签吗？`
+        content: `补签 ${date} ${cost > 0 ? `将消耗 ${cost} 积分` : '不消耗积分'}，本月还可补签 ${this.data.makeupLeft} 次。确定补签吗？`
       })
       if (!confirmed) return
       this.signingNow = true
@@ -134,12 +149,6 @@ Component({
     }
   }
 })
-
-function localToday() {
-  const d = new Date()
-  const pad = (n) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
-}
 
 function confirm({ title, content }) {
   return new Promise((resolve) => {
