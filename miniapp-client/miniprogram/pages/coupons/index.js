@@ -25,22 +25,28 @@ Component({
       return this.load()
     },
     onReachBottom() {
-      return loadPage(this, this.fetcher(), { map: couponRow })
+      return loadPage(this, this.fetcher(), { map: couponRow, current: this.forStatus() })
+    },
+    load() {
+      const current = this.forStatus()
+      return loadInto(this, async () => {
+        await loadPage(this, this.fetcher(), { first: true, map: couponRow, current })
+        return {}
+      }, { current })
     },
     fetcher() {
       const status = this.data.status
       return (page, size) => api.coupons(status, page, size, { silent: true })
     },
-    load() {
-      return loadInto(this, async () => {
-        await loadPage(this, this.fetcher(), { first: true, map: couponRow })
-        return {}
-      })
+    // Tabs switch faster than answers come back: an answer for a tab no longer selected must not land under another.
+    forStatus() {
+      const status = this.data.status
+      return () => this.data.status === status
     },
     switchTab(e) {
       const status = e.currentTarget.dataset.status
       if (status === this.data.status) return
-      this.setData({ status, items: [], total: 0, shown: null })
+      this.setData({ status, items: [], total: 0, nextPage: 1, loadingMore: false, moreError: '', shown: null })
       return this.load()
     },
     async showCode(e) {
