@@ -1,18 +1,20 @@
 // The one way the Mini Program talks to the backend.
 // - logs in with wx.login and keeps the token in storage; every request carries it
 // - a 401 logs in again silently and retries once (a second 401 is an error, not a loop)
-// - problem+json errors show their `detail` in a toast; a network failure offers a retry
+// - problem+json errors show in a toast as their code's Chinese message (utils/errors); a network failure offers a retry
 // - a write carries an Idempotency-Key made once per user action and reused on every retry of it
 const config = require('../config')
+const { errorMessage } = require('./errors')
 
 const TOKEN_KEY = 'loyalty.token'
 
 class ApiError extends Error {
-  constructor({ status = 0, code = '', detail = '', network = false }) {
+  constructor({ status = 0, code = '', detail = '', errors = [], network = false }) {
     super(detail || code || `HTTP ${status}`)
     this.status = status
     this.code = code
     this.detail = detail
+    this.errors = errors
     this.network = network
   }
 }
@@ -34,7 +36,8 @@ function problemOf(res) {
   return new ApiError({
     status: res.statusCode,
     code: body.code || '',
-    detail: body.detail || body.title || `请求失败（${res.statusCode}）`
+    detail: body.detail || body.title || `请求失败（${res.statusCode}）`,
+    errors: Array.isArray(body.errors) ? body.errors : []
   })
 }
 
@@ -128,7 +131,7 @@ function createApi(options = {}) {
         return await request(action)
       } catch (err) {
         if (err.network && !silent && (await offerRetry())) continue
-        if (!silent) host().showToast({ title: err.network ? '网络连接失败' : err.detail || '请求失败', icon: 'none', duration: 2500 })
+        if (!silent) host().showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
         throw err
       }
     }

@@ -1,3 +1,5 @@
+const { errorMessage } = require('./errors')
+
 // A page's load: shows loading, then the data, or an error the page renders with a retry button.
 // A quiet reload (a tab shown again) keeps the page on screen while it fetches, and keeps it there
 // if the fetch fails; a page that shows nothing yet loads as usual. A load that is no longer `current`
@@ -12,14 +14,13 @@ async function loadInto(page, fetch, { quiet = false, current = () => true } = {
     return true
   } catch (err) {
     if (!current()) return false
-    if (!keepOnScreen) page.setData({ loading: false, error: errorMessage(err) })
+    if (!keepOnScreen) page.setData({ loading: false, error: loadError(err) })
     return false
   }
 }
 
-function errorMessage(err) {
-  if (err && err.network) return '网络连接失败，请检查网络后重试'
-  return (err && (err.detail || err.message)) || '加载失败'
+function loadError(err) {
+  return err && err.network ? '网络连接失败，请检查网络后重试' : errorMessage(err)
 }
 
 module.exports = { loadInto }

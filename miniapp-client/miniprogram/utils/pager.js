@@ -1,6 +1,8 @@
 // Infinite scroll over a paged list ({items, page, size, total}): the first page replaces,
 // each next page appends, until every row is shown. An answer that is no longer `current`
 // (the list was switched to another filter meanwhile) is dropped.
+const { errorMessage } = require('./errors')
+
 const PAGE_SIZE = 20
 
 async function loadPage(page, fetchPage, { first = false, map = (x) => x, current = () => true } = {}) {
@@ -21,7 +23,7 @@ async function loadPage(page, fetchPage, { first = false, map = (x) => x, curren
   } catch (err) {
     if (!current()) return
     if (first) throw err
-    page.setData({ loadingMore: false, moreError: err.network ? '网络连接失败，上拉重试' : err.detail })
+    page.setData({ loadingMore: false, moreError: err.network ? '网络连接失败，上拉重试' : errorMessage(err) })
   }
 }
 

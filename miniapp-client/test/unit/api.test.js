@@ -24,7 +24,7 @@ describe('login and the token', () => {
   test('a 401 logs in again silently and retries once with the new token', async () => {
     const { wx, api } = setup({
       'POST /api/app/auth/login': loginOk('t-fresh'),
-      'GET /api/app/me': (req) => (req.header.Authorization === 'Bearer t-fresh' ? ok({ id: 1 }) : problem(401, 'UNAUTHORIZED', '登录已过期'))
+      'GET /api/app/me': (req) => (req.header.Authorization === 'Bearer t-fresh' ? ok({ id: 1 }) : problem(401, 'UNAUTHORIZED', 'Token expired'))
     }, { 'loyalty.token': 't-stale' })
     await expect(api.me()).resolves.toEqual({ id: 1 })
     expect(wx.calls.logins).toBe(1)
@@ -35,12 +35,12 @@ describe('login and the token', () => {
   test('a second 401 is an error, not a loop', async () => {
     const { wx, api } = setup({
       'POST /api/app/auth/login': loginOk('t-fresh'),
-      'GET /api/app/me': problem(401, 'UNAUTHORIZED', '登录已过期')
+      'GET /api/app/me': problem(401, 'UNAUTHORIZED', 'Token expired')
     }, { 'loyalty.token': 't-stale' })
     await expect(api.me()).rejects.toMatchObject({ status: 401, code: 'UNAUTHORIZED' })
     expect(wx.calls.logins).toBe(1)
     expect(wx.calls.requests.filter((r) => r.path === '/api/app/me')).toHaveLength(2)
-    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['登录已过期'])
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['登录已失效，请重新进入小程序'])
   })
 
   test('requests that meet a 401 together share one login', async () => {
@@ -55,14 +55,25 @@ describe('login and the token', () => {
 })
 
 describe('errors', () => {
-  test('a problem+json error shows its detail in a toast and rejects with its code', async () => {
-    const { wx, api } = setup({ 'POST /api/app/mall/items/3/redeem': problem(409, 'POINTS_INSUFFICIENT', '积分不足，还差 20 积分') }, { 'loyalty.token': 't' })
-    await expect(api.redeem(3, 'k-1')).rejects.toMatchObject({ status: 409, code: 'POINTS_INSUFFICIENT', detail: '积分不足，还差 20 积分' })
-    expect(wx.calls.toasts).toEqual([expect.objectContaining({ title: '积分不足，还差 20 积分', icon: 'none' })])
+  test('a problem+json error shows its code\'s Chinese message in a toast and rejects with its code and detail', async () => {
+    const { wx, api } = setup({ 'POST /api/app/mall/items/3/redeem': problem(409, 'POINTS_INSUFFICIENT', 'Needs 20 more points') }, { 'loyalty.token': 't' })
+    await expect(api.redeem(3, 'k-1')).rejects.toMatchObject({ status: 409, code: 'POINTS_INSUFFICIENT', detail: 'Needs 20 more points' })
+    expect(wx.calls.toasts).toEqual([expect.objectContaining({ title: '积分不足', icon: 'none' })])
+  })
+
+  test('a validation error toasts its first field error; an unknown code toasts its detail', async () => {
+    const invalid = { status: 400, body: { status: 400, title: 'Bad Request', code: 'VALIDATION_FAILED', detail: 'Request is invalid', requestId: 'r-2',
+      errors: [{ field: 'nickname', message: 'size must be between 1 and 32' }, { field: 'birthday', message: 'must be a past date' }] } }
+    const { wx, api } = setup({
+      'PATCH /api/app/me': [invalid, problem(418, 'TEAPOT', 'I am a teapot')]
+    }, { 'loyalty.token': 't' })
+    await expect(api.updateMe({ nickname: '' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', errors: invalid.body.errors })
+    await expect(api.updateMe({ nickname: 'x' })).rejects.toMatchObject({ code: 'TEAPOT' })
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['nickname：size must be between 1 and 32', 'I am a teapot'])
   })
 
   test('a silent call shows nothing and leaves the error to the page', async () => {
-    const { wx, api } = setup({ 'GET /api/app/me': problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用') }, { 'loyalty.token': 't' })
+    const { wx, api } = setup({ 'GET /api/app/me': problem(503, 'WX_UNAVAILABLE', 'WeChat is unavailable') }, { 'loyalty.token': 't' })
     await expect(api.me({ silent: true })).rejects.toMatchObject({ code: 'WX_UNAVAILABLE' })
     expect(wx.calls.toasts).toEqual([])
     expect(wx.calls.modals).toEqual([])

@@ -115,11 +115,11 @@ describe('会员卡', () => {
 
   test('an error shows with a retry that loads again', async () => {
     const { page, wx } = render({ routes: {
-      'GET /api/app/me': [problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用'), ok(me)],
+      'GET /api/app/me': [problem(503, 'WX_UNAVAILABLE', 'WeChat is unavailable'), ok(me)],
       'GET /api/app/member-code': ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 50000).toISOString() })
     } })
     await page.instance.onLoad()
-    expect(text(page, '.error-text')).toBe('微信服务暂不可用')
+    expect(text(page, '.error-text')).toBe('微信服务暂不可用，请稍后再试')
     page.querySelector('.retry').dispatchEvent('tap')
     await flush()
     await flush()

@@ -73,7 +73,7 @@ describe('我的券', () => {
   })
 
   test('a load error shows with a retry', async () => {
-    const { page } = render({ routes: { 'GET /api/app/coupons': problem(429, 'RATE_LIMITED', '操作太频繁，请稍后再试') } })
+    const { page } = render({ routes: { 'GET /api/app/coupons': problem(429, 'RATE_LIMITED', 'Too many requests') } })
     await page.instance.onLoad()
     expect(text(page, '.error-text')).toBe('操作太频繁，请稍后再试')
   })

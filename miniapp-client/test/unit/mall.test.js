@@ -68,16 +68,16 @@ describe('商城', () => {
     expect(keys[2]).not.toBe(keys[0])
   })
 
-  test('a refusal shows the backend\'s detail', async () => {
+  test('a refusal says why in Chinese', async () => {
     const { page, wx } = render({ routes: {
       'GET /api/app/points': ok({ balance: 300 }),
       'GET /api/app/mall/items': ok(items),
-      'POST /api/app/mall/items/3/redeem': problem(409, 'OUT_OF_STOCK', '已兑完')
+      'POST /api/app/mall/items/3/redeem': problem(409, 'OUT_OF_STOCK', 'Out of stock')
     } })
     await page.instance.onLoad()
     wx.answerModal(true)
     await page.instance.redeem({ currentTarget: { dataset: { id: 3 } } })
-    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['已兑完'])
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['已兑完，请看看其他商品'])
     expect(page.data.result).toBeNull()
   })
 

@@ -79,17 +79,17 @@ describe('我的', () => {
     expect(text(page, '.coupons')).toBe('1')
   })
 
-  test('the getPhoneNumber code binds the phone; a refusal shows its detail', async () => {
+  test('the getPhoneNumber code binds the phone; a refusal says why in Chinese', async () => {
     const { page, wx } = render({ routes: {
       'GET /api/app/me': ok(me()),
-      'PUT /api/app/me/phone': [ok({ phoneMasked: '138****1234' }), problem(503, 'WX_UNAVAILABLE', '微信服务暂不可用')]
+      'PUT /api/app/me/phone': [ok({ phoneMasked: '138****1234' }), problem(503, 'WX_UNAVAILABLE', 'WeChat is unavailable')]
     } })
     await page.instance.onLoad()
     await page.instance.onGetPhoneNumber({ detail: { code: 'phone-code-1' } })
     expect(wx.lastRequest('PUT', '/api/app/me/phone').data).toEqual({ code: 'phone-code-1' })
     expect(text(page, '.phone')).toBe('138****1234')
     await page.instance.onGetPhoneNumber({ detail: { code: 'phone-code-2' } })
-    expect(wx.calls.toasts.map((t) => t.title)).toContain('微信服务暂不可用')
+    expect(wx.calls.toasts.map((t) => t.title)).toContain('微信服务暂不可用，请稍后再试')
   })
 
   test('a load error shows with a retry', async () => {

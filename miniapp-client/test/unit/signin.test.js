@@ -97,16 +97,16 @@ describe('签到', () => {
     expect(wx.lastRequest('POST', '/api/app/sign-ins/makeup').data).toEqual({ date: missed })
   })
 
-  test('a refused makeup shows the backend\'s reason', async () => {
+  test('a refused makeup says why in Chinese', async () => {
     const missed = '2025-03-13'
     const { page, wx } = render({ routes: {
       'GET /api/app/sign-ins/calendar': ok(calendar({ signedToday: true })),
-      'POST /api/app/sign-ins/makeup': problem(409, 'MAKEUP_NOT_ALLOWED', '只能补签 3 天内的日期')
+      'POST /api/app/sign-ins/makeup': problem(409, 'MAKEUP_NOT_ALLOWED', 'Makeup is not allowed for this date')
     } })
     await page.instance.onLoad()
     wx.answerModal(true)
     await page.instance.makeup({ currentTarget: { dataset: { date: missed } } })
-    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['只能补签 3 天内的日期'])
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['这一天不能补签'])
   })
 
   test('showing the page again reloads the month shown; the first show right after loading does not', async () => {

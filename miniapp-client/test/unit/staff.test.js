@@ -63,11 +63,20 @@ describe('店员工作台', () => {
   })
 
   test('a refused payment is shown plainly with its code', async () => {
-    const { page, wx } = await scannedMember({ 'POST /api/staff/wallet/payments': problem(409, 'WALLET_INSUFFICIENT', '储值余额不足') })
+    const { page, wx } = await scannedMember({ 'POST /api/staff/wallet/payments': problem(409, 'WALLET_INSUFFICIENT', 'Wallet balance is insufficient') })
     fill(page, 'W2', '999')
     await page.instance.payFromWallet()
     expect(text(page, '.staff-error')).toBe('储值余额不足（WALLET_INSUFFICIENT）')
     expect(wx.calls.toasts.map((t) => t.title)).toEqual(['储值余额不足'])
+  })
+
+  test('a refusal the backend validated shows the field it names', async () => {
+    const invalid = { status: 400, body: { status: 400, code: 'VALIDATION_FAILED', detail: 'Request is invalid', requestId: 'r-3',
+      errors: [{ field: 'orderNo', message: 'size must be between 1 and 64' }] } }
+    const { page } = await scannedMember({ 'POST /api/staff/purchases': invalid })
+    fill(page, 'A1', '12')
+    await page.instance.awardPoints()
+    expect(text(page, '.staff-error')).toBe('orderNo：size must be between 1 and 64（VALIDATION_FAILED）')
   })
 
   test('a missing amount is caught before anything is sent', async () => {
@@ -83,7 +92,7 @@ describe('店员工作台', () => {
       'GET /api/app/wallet/plans': ok([]),
       'POST /api/staff/coupons/verify': [
         ok({ coupon: { id: 11, name: '满50减10', code: 'C0DE11', status: 'USED', usedAt: '2025-03-15T10:00:00+08:00', storeId: 1 } }),
-        problem(409, 'COUPON_ALREADY_USED', '这张券已使用')
+        problem(409, 'COUPON_ALREADY_USED', 'Coupon already used')
       ]
     } })
     await page.instance.onLoad()

@@ -2,6 +2,7 @@ const api = require('../../utils/api')
 const { formatCents } = require('../../utils/money')
 const { qrDataUrl } = require('../../utils/qr')
 const { loadInto } = require('../../utils/load')
+const { errorMessage } = require('../../utils/errors')
 
 // Fetch a new member code this long before the old one expires, so a scan never meets a dead code.
 const REFRESH_AHEAD_MS = 10000
@@ -87,7 +88,7 @@ Component({
         this.timer = setTimeout(() => this.refreshCode(), refreshDelay(code.expiresAt, Date.now()))
       } catch (err) {
         if (generation !== this.codeGeneration) return
-        this.setData({ qrSrc: '', codeError: err.network ? '网络连接失败，点此重试' : `${err.detail}，点此重试` })
+        this.setData({ qrSrc: '', codeError: `${errorMessage(err)}，点此重试` })
       }
     },
     stopRefresh() {

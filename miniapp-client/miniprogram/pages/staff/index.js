@@ -1,6 +1,7 @@
 const api = require('../../utils/api')
 const { formatCents, parseYuan } = require('../../utils/money')
 const { formatInstant } = require('../../utils/dates')
+const { errorMessage } = require('../../utils/errors')
 
 const ORDER_NO = /^[A-Za-z0-9_-]{1,64}$/
 
@@ -14,8 +15,9 @@ function scan() {
   })
 }
 
+// The code stays beside the message so a clerk can quote it to support.
 function errorText(err) {
-  return err.network ? '网络连接失败，请检查网络后重试' : `${err.detail}${err.code ? `（${err.code}）` : ''}`
+  return err.network ? '网络连接失败，请检查网络后重试' : `${errorMessage(err)}${err.code ? `（${err.code}）` : ''}`
 }
 
 Component({
