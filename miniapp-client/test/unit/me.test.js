@@ -79,6 +79,16 @@ describe('我的', () => {
     expect(text(page, '.coupons')).toBe('1')
   })
 
+  test('a nickname being typed survives the reload when the page is shown again', async () => {
+    const { page } = render({ routes: { 'GET /api/app/me': [ok(me()), ok(me({ points: { balance: 400 } }))] } })
+    await page.instance.onLoad()
+    page.instance.onShow()
+    page.instance.onNicknameInput({ detail: { value: '小红花' } })
+    await page.instance.onShow()
+    expect(text(page, '.points')).toBe('400')
+    expect(page.data.nicknameDraft).toBe('小红花')
+  })
+
   test('the getPhoneNumber code binds the phone; a refusal says why in Chinese', async () => {
     const { page, wx } = render({ routes: {
       'GET /api/app/me': ok(me()),

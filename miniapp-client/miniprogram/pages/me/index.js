@@ -40,7 +40,11 @@ Component({
       return loadInto(this, async () => {
         const me = await api.me({ silent: true })
         const isStaff = api.isStaff(me)
-        return { me: this.view(me), nicknameDraft: me.nickname || '', isStaff, birthdayEnd: localToday() }
+        // A nickname being typed (different from the saved one) survives a reload.
+        const saved = this.data.me ? this.data.me.nickname : null
+        const typing = saved !== null && this.data.nicknameDraft !== saved && this.data.nicknameDraft !== ''
+        const nicknameDraft = typing ? this.data.nicknameDraft : (me.nickname || '')
+        return { me: this.view(me), nicknameDraft, isStaff, birthdayEnd: localToday() }
       }, options)
     },
     view(me) {
