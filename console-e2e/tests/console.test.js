@@ -85,6 +85,21 @@ describe('operator console', () => {
     });
   });
 
+  it('switches a top-up plan off after a confirmation', async () => {
+    const { token } = await call(url, 'POST', '/api/admin/auth/login', ADMIN);
+    const plan = await call(url, 'POST', '/api/admin/wallet-plans', { name: `充100送10 ${RUN}`, payCents: 10000, bonusCents: 1000 }, token);
+    await withPage(browser, url, '04-wallet-plan-off', async (page) => {
+      await logIn(page);
+      await page.click('a[href="#/rules"]');
+      const row = page.locator('tr', { hasText: plan.name });
+      await row.locator(`button[data-plan="${plan.id}"]`).click();
+      await page.locator('[role=dialog]').getByRole('button', { name: '停用' }).click();
+      await row.getByRole('button', { name: '启用' }).waitFor();
+      const plans = await call(url, 'GET', '/api/admin/wallet-plans', undefined, token);
+      assert.equal(plans.find((p) => p.id === plan.id).enabled, false);
+    });
+  });
+
   it('creates a coupon template', async () => {
     const name = `满100减10 ${RUN}`;
     await withPage(browser, url, '04-coupon-template', async (page) => {

@@ -183,6 +183,24 @@ public class WalletService {
         return view;
     }
 
+    /** Changes a plan; one switched off is no longer offered, and top-ups naming it are refused. */
+    @Transactional
+    public WalletPlanView updatePlan(long id, String name, long payCents, long bonusCents, boolean enabled) {
+        WalletPlan plan = plans.selectById(id);
+        if (plan == null) {
+            throw new NotFoundException("Wallet plan", id);
+        }
+        WalletPlanView before = toView(plan);
+        plan.setName(name);
+        plan.setPayCents(payCents);
+        plan.setBonusCents(bonusCents);
+        plan.setEnabled(enabled);
+        plans.updateById(plan);
+        WalletPlanView after = toView(plan);
+        audit.record("WALLET_PLAN_CHANGED", "wallet-plan:" + id, before, after);
+        return after;
+    }
+
     private long bonusOfPlan(long planId, long amountCents) {
         WalletPlan plan = plans.selectById(planId);
         if (plan == null || !plan.getEnabled()) {

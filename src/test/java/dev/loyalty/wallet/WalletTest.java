@@ -86,6 +86,25 @@ class WalletTest extends IntegrationTest {
     }
 
     @Test
+    void aPlanSwitchedOffIsNoLongerOfferedOrAccepted() {
+        long plan = admin.post("/api/admin/wallet-plans", Map.of("name", "50 get 5", "payCents", 5_000, "bonusCents", 500))
+                .json().path("id").asLong();
+
+        Api.Response off = admin.put("/api/admin/wallet-plans/" + plan,
+                Map.of("name", "50 get 5", "payCents", 5_000, "bonusCents", 500, "enabled", false));
+        Api.Response topUp = cashier.post("/api/staff/wallet/top-ups",
+                Map.of("memberCode", code(), "orderNo", unique("T"), "amountCents", 5_000, "planId", plan));
+
+        assertThat(off.json().path("enabled").asBoolean()).isFalse();
+        assertThat(member.get("/api/app/wallet/plans").json().valueStream().map(p -> p.path("id").asLong()))
+                .doesNotContain(plan);
+        assertThat(topUp.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isZero();
+        assertThat(admin.put("/api/admin/wallet-plans/999999999",
+                Map.of("name", "x", "payCents", 100, "bonusCents", 0)).code()).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
     void paymentsSplitInProportionAndRoundForTheBrandByUnderACent() {
         StaffBinding at = new StaffBinding(cashierId, storeId);
         wallets.topUp(at, code(), unique("T"), 10_001, null);

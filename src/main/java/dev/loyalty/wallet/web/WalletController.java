@@ -24,6 +24,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -90,6 +91,13 @@ class WalletController {
     @ResponseStatus(HttpStatus.CREATED)
     WalletPlanView createPlan(@Valid @RequestBody PlanRequest request) {
         return wallets.createPlan(request.name().strip(), request.payCents(), request.bonusCents(),
+                request.enabled() == null || request.enabled());
+    }
+
+    @Operation(summary = "Change a top-up plan, or switch it off (enabled: false)")
+    @PutMapping("/api/admin/wallet-plans/{id}")
+    WalletPlanView updatePlan(@PathVariable long id, @Valid @RequestBody PlanRequest request) {
+        return wallets.updatePlan(id, request.name().strip(), request.payCents(), request.bonusCents(),
                 request.enabled() == null || request.enabled());
     }
 

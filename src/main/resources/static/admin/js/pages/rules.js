@@ -5,7 +5,7 @@ import { html } from '../html.js';
 import { get, int, invalid, post, put } from '../api.js';
 import { tr } from '../i18n.js';
 import { centsToYuanText, formatInt, parseYuan } from '../format.js';
-import { Async, Field, FormError, ListTable, Money, notice, useLoad, useSubmit } from '../ui.js';
+import { Async, Field, FormError, ListTable, Money, confirmAction, notice, useLoad, useSubmit } from '../ui.js';
 
 export function RulesPage() {
   return html`<section>
@@ -185,12 +185,25 @@ function WalletPlans() {
     list.reload();
   });
   const set = (name) => (e) => setForm({ ...form, [name]: e.target.value });
+  async function switchPlan(plan) {
+    if (plan.enabled && !(await confirmAction(
+      tr(`停用充值方案「${plan.name}」？会员将看不到它，店员也不能再用它充值。`, `Switch off the plan "${plan.name}"? Members no longer see it and staff can no longer top up with it.`),
+      tr('停用', 'Switch off')))) return;
+    try {
+      await put(`/api/admin/wallet-plans/${plan.id}`, { name: plan.name, payCents: plan.payCents, bonusCents: plan.bonusCents, enabled: !plan.enabled });
+      notice(plan.enabled ? tr('方案已停用', 'Plan switched off') : tr('方案已启用', 'Plan switched on'));
+      list.reload();
+    } catch (err) {
+      notice(err.message);
+    }
+  }
   return html`<div class="card">
     <h3>${tr('储值充值方案', 'Top-up plans')}</h3>
     <${ListTable} state=${list} empty=${tr('还没有充值方案', 'No plans')}
-      head=${[tr('名称', 'Name'), tr('充值', 'Pay'), tr('赠送', 'Bonus'), tr('状态', 'Status')]}
+      head=${[tr('名称', 'Name'), tr('充值', 'Pay'), tr('赠送', 'Bonus'), tr('状态', 'Status'), '']}
       row=${(p) => html`<tr><td>${p.name}</td><td class="num"><${Money} cents=${p.payCents} /></td>
-        <td class="num"><${Money} cents=${p.bonusCents} /></td><td>${p.enabled ? tr('启用', 'On') : tr('停用', 'Off')}</td></tr>`} />
+        <td class="num"><${Money} cents=${p.bonusCents} /></td><td>${p.enabled ? tr('启用', 'On') : tr('停用', 'Off')}</td>
+        <td><button type="button" class="link" data-plan=${p.id} onClick=${() => switchPlan(p)}>${p.enabled ? tr('停用', 'Switch off') : tr('启用', 'Switch on')}</button></td></tr>`} />
     <form class="inline-form" data-form="wallet-plan" onSubmit=${submit} novalidate>
       <${Field} label=${tr('名称', 'Name')} name="name" errors=${error?.fields}><input name="name" value=${form.name} onInput=${set('name')} /><//>
       <${Field} label=${tr('充值金额（元）', 'Pay (yuan)')} name="payCents" errors=${error?.fields}><input name="pay" inputmode="decimal" value=${form.pay} onInput=${set('pay')} /><//>
