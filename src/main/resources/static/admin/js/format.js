@@ -51,15 +51,3 @@ export function formatInstant(iso) {
   const p = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
-
-/** A Date → "yyyy-MM-dd" of its local calendar day. */
-export function isoDate(date) {
-  const p = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${p(date.getMonth() + 1)}-${p(date.getDate())}`;
-}
-
-/** "yyyy-MM-dd" n days before today. */
-export function daysAgo(n, today = new Date()) {
-  const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() - n);
-  return isoDate(d);
-}

@@ -3,17 +3,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { api, get } from '../api.js';
 import { tr } from '../i18n.js';
-import { daysAgo, formatCents, formatInt, formatRate } from '../format.js';
+import { formatCents, formatInt, formatRate } from '../format.js';
 import { Async, ErrorBox, Money, notice, useLoad } from '../ui.js';
 
 const COLORS = ['#1f6feb', '#d9480f', '#2b8a3e', '#862e9c'];
 
 export function DashboardPage() {
-  const [range, setRange] = useState({ from: daysAgo(29), to: daysAgo(0) });
-  const [draft, setDraft] = useState(range);
+  // {} asks for the server's default window: the 30 days ending today in the business time zone, which
+  // the browser's clock and zone may not agree on. The answer names the window, and the form shows it.
+  const [range, setRange] = useState({});
+  const [draft, setDraft] = useState({ from: '', to: '' });
   const overview = useLoad(() => get('/api/admin/reports/overview', range), [range.from, range.to]);
   const daily = useLoad(() => get('/api/admin/reports/daily', range), [range.from, range.to]);
   const [csvError, setCsvError] = useState(null);
+  useEffect(() => {
+    if (overview.data && draft.from === '') setDraft({ from: overview.data.from, to: overview.data.to });
+  }, [overview.data]);
 
   async function downloadCsv() {
     setCsvError(null);
@@ -22,7 +27,7 @@ export function DashboardPage() {
       const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
       const a = document.createElement('a');
       a.href = url;
-      a.download = `daily-${range.from}-${range.to}.csv`;
+      a.download = `daily-${range.from || overview.data?.from}-${range.to || overview.data?.to}.csv`;
       document.body.appendChild(a);
       a.click();
       a.remove();
