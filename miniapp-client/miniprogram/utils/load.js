@@ -23,4 +23,13 @@ function loadError(err) {
   return err && err.network ? '网络连接失败，请检查网络后重试' : errorMessage(err)
 }
 
-module.exports = { loadInto }
+// Whether a tab is shown again: the first show comes right after onLoad, which is loading already.
+function shownAgain(page) {
+  if (!page.shownBefore) {
+    page.shownBefore = true
+    return false
+  }
+  return true
+}
+
+module.exports = { loadInto, shownAgain }

@@ -1,7 +1,7 @@
 const api = require('../../utils/api')
 const { formatCents } = require('../../utils/money')
 const { qrDataUrl } = require('../../utils/qr')
-const { loadInto } = require('../../utils/load')
+const { loadInto, shownAgain } = require('../../utils/load')
 const { errorMessage } = require('../../utils/errors')
 
 // Fetch a new member code this long before the old one expires, so a scan never meets a dead code.
@@ -42,12 +42,7 @@ Component({
     },
     onShow() {
       this.hidden = false
-      // The first show comes right after onLoad, which is loading already.
-      if (!this.shownBefore) {
-        this.shownBefore = true
-        return
-      }
-      return this.load({ quiet: true })
+      if (shownAgain(this)) return this.load({ quiet: true })
     },
     onHide() {
       this.hidden = true

@@ -1,5 +1,5 @@
 const api = require('../../utils/api')
-const { loadInto } = require('../../utils/load')
+const { loadInto, shownAgain } = require('../../utils/load')
 const { formatCents } = require('../../utils/money')
 const { localToday } = require('../../utils/dates')
 
@@ -26,12 +26,7 @@ Component({
       return this.load()
     },
     onShow() {
-      // The first show comes right after onLoad, which is loading already.
-      if (!this.shownBefore) {
-        this.shownBefore = true
-        return
-      }
-      return this.load({ quiet: true })
+      if (shownAgain(this)) return this.load({ quiet: true })
     },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())

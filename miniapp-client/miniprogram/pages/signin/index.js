@@ -1,6 +1,6 @@
 const api = require('../../utils/api')
 const config = require('../../config')
-const { loadInto } = require('../../utils/load')
+const { loadInto, shownAgain } = require('../../utils/load')
 const { shiftMonth, localToday } = require('../../utils/dates')
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
@@ -50,12 +50,7 @@ Component({
       return this.load()
     },
     onShow() {
-      // The first show comes right after onLoad, which is loading already.
-      if (!this.shownBefore) {
-        this.shownBefore = true
-        return
-      }
-      return this.load(this.data.month || undefined, { quiet: true })
+      if (shownAgain(this)) return this.load(this.data.month || undefined, { quiet: true })
     },
     onPullDownRefresh() {
       return this.load(this.data.month).then(() => wx.stopPullDownRefresh())
