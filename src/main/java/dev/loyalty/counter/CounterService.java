@@ -72,6 +72,11 @@ public class CounterService {
         return stores.selectList(null).stream().map(CounterService::toView).toList();
     }
 
+    @Transactional(readOnly = true)
+    public Optional<StoreView> store(long id) {
+        return Optional.ofNullable(stores.selectById(id)).map(CounterService::toView);
+    }
+
     /** Binds a member to a store's counter (moving them if they worked at another). */
     @Transactional
     public StaffBinding bindStaff(long memberId, long storeId) {

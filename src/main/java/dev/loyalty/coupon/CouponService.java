@@ -254,8 +254,7 @@ public class CouponService implements Job {
 
     /** Uses a coupon at the staff member's store: exactly one of any number of simultaneous scans succeeds. */
     public CouponView verify(StaffBinding at, String codeOrPayload) {
-        String code = codeOrPayload.startsWith(QR_PREFIX) ? codeOrPayload.substring(QR_PREFIX.length()) : codeOrPayload;
-        Coupon coupon = coupons.findByCode(code.trim().toUpperCase()).orElseThrow(() -> new NotFoundException("Coupon", code));
+        Coupon coupon = byCodeOrPayload(codeOrPayload);
         CouponTemplate template = templates.selectById(coupon.getTemplateId());
         Instant now = clock.instant();
         CouponStatus status = coupon.statusAt(now);
@@ -337,10 +336,15 @@ public class CouponService implements Job {
     /** A coupon found by its code or QR payload, with the member who holds it. */
     @Transactional(readOnly = true)
     public HeldCoupon couponByCode(String codeOrPayload) {
-        String text = codeOrPayload.strip();
-        String code = text.startsWith(QR_PREFIX) ? text.substring(QR_PREFIX.length()) : text;
-        Coupon coupon = coupons.findByCode(code.trim().toUpperCase()).orElseThrow(() -> new NotFoundException("Coupon", code));
+        Coupon coupon = byCodeOrPayload(codeOrPayload);
         return new HeldCoupon(coupon.getMemberId(), toView(coupon, templates.selectById(coupon.getTemplateId())));
+    }
+
+    /** The coupon a typed code or a scanned QR payload names, in any case. */
+    private Coupon byCodeOrPayload(String codeOrPayload) {
+        String text = codeOrPayload.strip();
+        String code = (text.startsWith(QR_PREFIX) ? text.substring(QR_PREFIX.length()) : text).strip().toUpperCase();
+        return coupons.findByCode(code).orElseThrow(() -> new NotFoundException("Coupon", code));
     }
 
     private static long number(Map<String, Object> row, String column) {

@@ -67,9 +67,8 @@ class MeController {
     }
 
     private Me.Staff staffOf(long memberId) {
-        return counter.staffBinding(memberId).map(binding -> new Me.Staff(binding.storeId(), counter.stores().stream()
-                .filter(store -> store.id() == binding.storeId()).map(StoreView::name).findFirst().orElse(null)))
-                .orElse(null);
+        return counter.staffBinding(memberId).map(binding -> new Me.Staff(binding.storeId(),
+                counter.store(binding.storeId()).map(StoreView::name).orElse(null))).orElse(null);
     }
 
     record Me(long id, String nickname, String avatarUrl, LocalDate birthday, MemberProfile.Level level,

@@ -109,14 +109,16 @@ public class MemberService {
         }
         where.eq(segment != null, Member::getSegment, segment);
         where.orderByDesc(Member::getId);
-        return PageResponse.from(members.selectPage(page, where),
-                m -> new MemberListing(toProfile(m), m.getCreatedAt(), m.getSegment(), m.getLastActiveOn()));
+        return PageResponse.from(members.selectPage(page, where), this::toListing);
     }
 
     /** One member as operators list them. */
     @Transactional(readOnly = true)
     public MemberListing listing(long memberId) {
-        Member m = load(memberId);
+        return toListing(load(memberId));
+    }
+
+    private MemberListing toListing(Member m) {
         return new MemberListing(toProfile(m), m.getCreatedAt(), m.getSegment(), m.getLastActiveOn());
     }
 

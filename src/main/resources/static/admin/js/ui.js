@@ -139,20 +139,32 @@ export function Overlays() {
     ${text && html`<div class="notice" role="status">${text}</div>`}`;
 }
 
-/** Submits a form: {submit, busy, error}; action() may throw invalid({...}) for checks made here. */
-export function useSubmit(action) {
+/**
+ * An operator's action (a row's button, a job to run): run(...args) clears the last error, keeps
+ * busy while the action runs, and keeps what it threw as error for an ErrorBox or FormError.
+ */
+export function useAction(action) {
   const [state, setState] = useState({ busy: false, error: null });
-  const submit = async (e) => {
-    if (e) e.preventDefault();
+  const run = async (...args) => {
     setState({ busy: true, error: null });
     try {
-      await action();
+      await action(...args);
       setState({ busy: false, error: null });
     } catch (error) {
       setState({ busy: false, error });
     }
   };
-  return { submit, ...state };
+  return { run, ...state };
+}
+
+/** Submits a form: {submit, busy, error}; action() may throw invalid({...}) for checks made here. */
+export function useSubmit(action) {
+  const { run, busy, error } = useAction(action);
+  const submit = (e) => {
+    if (e) e.preventDefault();
+    return run();
+  };
+  return { submit, busy, error };
 }
 
 /** A list the API answers whole, shown a page at a time like the paged ones. */

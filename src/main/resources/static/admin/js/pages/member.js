@@ -5,7 +5,7 @@ import { html } from '../html.js';
 import { ApiError, get, newKey, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant, formatInt } from '../format.js';
-import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useLoad } from '../ui.js';
+import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useAction, useLoad } from '../ui.js';
 import { segmentName } from './members.js';
 import { couponStatusName } from './coupons.js';
 
@@ -155,20 +155,14 @@ function WalletLedger({ id }) {
 function Coupons({ id, onChange }) {
   const [page, setPage] = useState(1);
   const state = useLoad(() => get(`/api/admin/members/${id}/coupons`, { page, size: 20 }), [id, page]);
-  const [error, setError] = useState(null);
-  async function revoke(c) {
+  const revoke = useAction(async (c) => {
     if (!await confirmAction(tr(`撤销券 ${c.code}？会员的积分会退回，库存也会恢复。`, `Revoke ${c.code}? The member gets the points back and the stock returns.`), tr('撤销', 'Revoke'))) return;
-    setError(null);
-    try {
-      const result = await post(`/api/admin/coupons/${c.id}/revoke`);
-      notice(tr(`已撤销，退回 ${formatInt(result.pointsReturned)} 积分`, `Revoked; ${formatInt(result.pointsReturned)} points returned`));
-      onChange();
-    } catch (e) {
-      setError(e);
-    }
-  }
+    const result = await post(`/api/admin/coupons/${c.id}/revoke`);
+    notice(tr(`已撤销，退回 ${formatInt(result.pointsReturned)} 积分`, `Revoked; ${formatInt(result.pointsReturned)} points returned`));
+    onChange();
+  });
   return html`<div>
-    <${ErrorBox} error=${error} />
+    <${ErrorBox} error=${revoke.error} />
     <${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('没有优惠券', 'No coupons')}
       head=${[tr('券码', 'Code'), tr('名称', 'Name'), tr('状态', 'Status'), tr('有效期', 'Valid'), tr('使用时间', 'Used'), '']}
       row=${(c) => html`<tr>
@@ -176,7 +170,7 @@ function Coupons({ id, onChange }) {
         <td>${couponStatusName(c.status)}</td>
         <td>${formatInstant(c.validFrom)} – ${formatInstant(c.validTo)}</td>
         <td>${formatInstant(c.usedAt)}</td>
-        <td>${c.status === 'UNUSED' && html`<button type="button" class="link" onClick=${() => revoke(c)}>${tr('撤销', 'Revoke')}</button>`}</td>
+        <td>${c.status === 'UNUSED' && html`<button type="button" class="link" onClick=${() => revoke.run(c)}>${tr('撤销', 'Revoke')}</button>`}</td>
       </tr>`} />
   </div>`;
 }

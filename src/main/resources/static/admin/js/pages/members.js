@@ -4,7 +4,7 @@ import { html } from '../html.js';
 import { get, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInt } from '../format.js';
-import { ErrorBox, Money, PagedTable, notice, useLoad } from '../ui.js';
+import { ErrorBox, Money, PagedTable, notice, useLoad, useAction } from '../ui.js';
 
 export const SEGMENTS = [
   ['HIGH_VALUE', '高价值', 'High value'],
@@ -26,17 +26,11 @@ export function MembersPage({ params }) {
   const [page, setPage] = useState(1);
   const state = useLoad(() => get('/api/admin/members', { ...filter, page, size: 20 }), [filter.q, filter.segment, page]);
 
-  const [jobError, setJobError] = useState(null);
-  async function recompute() {
-    setJobError(null);
-    try {
-      const run = await post('/api/admin/jobs/member-segments/run');
-      notice(tr(`分群已更新：${run.processed} 位会员`, `Segments recomputed for ${run.processed} members`));
-      state.reload();
-    } catch (e) {
-      setJobError(e);
-    }
-  }
+  const recompute = useAction(async () => {
+    const run = await post('/api/admin/jobs/member-segments/run');
+    notice(tr(`分群已更新：${run.processed} 位会员`, `Segments recomputed for ${run.processed} members`));
+    state.reload();
+  });
 
   const search = (e) => {
     e.preventDefault();
@@ -53,9 +47,9 @@ export function MembersPage({ params }) {
         ${SEGMENTS.map(([code, zh, en]) => html`<option value=${code}>${tr(zh, en)}</option>`)}
       </select>
       <button type="submit" class="primary">${tr('搜索', 'Search')}</button>
-      <button type="button" class="secondary" onClick=${recompute}>${tr('重新计算分群', 'Recompute segments')}</button>
+      <button type="button" class="secondary" onClick=${() => recompute.run()}>${tr('重新计算分群', 'Recompute segments')}</button>
     </form>
-    <${ErrorBox} error=${jobError} />
+    <${ErrorBox} error=${recompute.error} />
     <${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('没有找到会员', 'No member found')}
       head=${[tr('会员号', 'Id'), tr('昵称', 'Nickname'), tr('手机', 'Phone'), tr('等级', 'Level'), tr('分群', 'Segment'),
         tr('积分', 'Points'), tr('储值余额', 'Wallet'), tr('最近活跃', 'Last active')]}

@@ -4,7 +4,7 @@ import { html } from '../html.js';
 import { get, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatCents, formatInt } from '../format.js';
-import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useLoad, useSubmit } from '../ui.js';
+import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useLoad, useSubmit, useAction } from '../ui.js';
 
 const STATUS = { PENDING: ['待审核', 'Pending'], CREDITED: ['已发放', 'Credited'] };
 
@@ -23,19 +23,13 @@ export function RebatesPage() {
     setFilter({ ...filter, period: result.period });
   });
 
-  const [approveError, setApproveError] = useState(null);
-  async function approve(r) {
+  const approve = useAction(async (r) => {
     if (!await confirmAction(tr(`发放会员 #${r.memberId} ${r.period} 的返点 ${formatCents(r.rebateCents)}？`,
       `Credit ${formatCents(r.rebateCents)} to member #${r.memberId} for ${r.period}?`), tr('审核发放', 'Approve'))) return;
-    setApproveError(null);
-    try {
-      await post(`/api/admin/rebates/${r.id}/approve`);
-      notice(tr('已发放', 'Credited'));
-      list.reload();
-    } catch (e) {
-      setApproveError(e);
-    }
-  }
+    await post(`/api/admin/rebates/${r.id}/approve`);
+    notice(tr('已发放', 'Credited'));
+    list.reload();
+  });
 
   return html`<section>
     <h2>${tr('返点', 'Rebates')}</h2>
@@ -61,7 +55,7 @@ export function RebatesPage() {
       <div class="figure"><span class="label">${tr('待审核', 'Pending')}</span><strong><${Money} cents=${t.pendingCents} /></strong><small>${tr(`${t.pendingCount} 笔`, `${t.pendingCount} rebates`)}</small></div>
       <div class="figure"><span class="label">${tr('已发放', 'Credited')}</span><strong><${Money} cents=${t.creditedCents} /></strong></div>
     </div>`}<//>
-    <${ErrorBox} error=${approveError} />
+    <${ErrorBox} error=${approve.error} />
     <${PagedTable} state=${list} page=${page} onPage=${setPage} empty=${tr('没有符合条件的返点', 'No rebates match')}
       head=${[tr('周期', 'Period'), tr('会员', 'Member'), tr('消费额', 'Spend'), tr('比例', 'Rate'), tr('返点', 'Rebate'), tr('方式', 'As'), tr('状态', 'Status'), '']}
       row=${(r) => html`<tr>
@@ -70,7 +64,7 @@ export function RebatesPage() {
         <td class="num"><${Money} cents=${r.rebateCents} /></td>
         <td>${r.creditedAs === 'POINTS' ? tr('积分', 'Points') : tr('储值赠送金', 'Wallet bonus')}</td>
         <td>${STATUS[r.status] ? tr(...STATUS[r.status]) : r.status}</td>
-        <td>${r.status === 'PENDING' && html`<button type="button" class="link" onClick=${() => approve(r)}>${tr('审核发放', 'Approve')}</button>`}</td>
+        <td>${r.status === 'PENDING' && html`<button type="button" class="link" onClick=${() => approve.run(r)}>${tr('审核发放', 'Approve')}</button>`}</td>
       </tr>`} />
   </section>`;
 }

@@ -4,7 +4,7 @@ import { html } from '../html.js';
 import { del, get, int, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant } from '../format.js';
-import { ErrorBox, Field, FormError, ListTable, PagedTable, confirmAction, notice, useLoad, useSubmit } from '../ui.js';
+import { ErrorBox, Field, FormError, ListTable, PagedTable, confirmAction, notice, useLoad, useSubmit, useAction } from '../ui.js';
 
 export function StoresPage() {
   const stores = useLoad(() => get('/api/admin/stores'), []);
@@ -28,19 +28,13 @@ export function StoresPage() {
     setBinding({ memberId: '', storeId: binding.storeId });
     staff.reload();
   });
-  const [unbindError, setUnbindError] = useState(null);
-  async function unbind(s) {
+  const unbind = useAction(async (s) => {
     if (!await confirmAction(tr(`解除 ${s.nickname || `#${s.memberId}`} 在 ${storeName(s.storeId)} 的店员身份？`,
       `Unbind ${s.nickname || `#${s.memberId}`} from ${storeName(s.storeId)}?`), tr('解除绑定', 'Unbind'))) return;
-    setUnbindError(null);
-    try {
-      await del(`/api/admin/staff/${s.memberId}`);
-      notice(tr('已解除绑定', 'Unbound'));
-      staff.reload();
-    } catch (e) {
-      setUnbindError(e);
-    }
-  }
+    await del(`/api/admin/staff/${s.memberId}`);
+    notice(tr('已解除绑定', 'Unbound'));
+    staff.reload();
+  });
 
   return html`<section>
     <h2>${tr('门店与店员', 'Stores & staff')}</h2>
@@ -77,13 +71,13 @@ export function StoresPage() {
           ${(stores.data || []).map((s) => html`<option value=${s.id}>${s.name}</option>`)}
         </select></label>
       </div>
-      <${ErrorBox} error=${unbindError} />
+      <${ErrorBox} error=${unbind.error} />
       <${PagedTable} state=${staff} page=${page} onPage=${setPage} empty=${tr('还没有店员', 'No staff yet')}
         head=${[tr('会员', 'Member'), tr('昵称', 'Nickname'), tr('门店', 'Store'), tr('绑定时间', 'Since'), '']}
         row=${(s) => html`<tr data-staff=${s.memberId}>
           <td><a href=${`#/members/${s.memberId}`}>#${s.memberId}</a></td><td>${s.nickname || '—'}</td>
           <td>${storeName(s.storeId)}</td><td>${formatInstant(s.since)}</td>
-          <td><button type="button" class="link" onClick=${() => unbind(s)}>${tr('解除绑定', 'Unbind')}</button></td>
+          <td><button type="button" class="link" onClick=${() => unbind.run(s)}>${tr('解除绑定', 'Unbind')}</button></td>
         </tr>`} />
     </div>
   </section>`;
