@@ -149,7 +149,8 @@ function createApi(options = {}) {
     me: (opts) => get('/api/app/me', null, opts),
     updateMe: (change, opts) => write('PATCH', '/api/app/me', change, opts),
     bindPhone: (code, opts) => write('PUT', '/api/app/me/phone', { code }, opts),
-    memberCode: (opts) => get('/api/app/member-code', null, opts),
+    // current: the code on screen; the answer is that code while it is unspent and fresh, else a new one
+    memberCode: (current, opts) => get('/api/app/member-code', { current }, opts),
     signIn: (opts) => write('POST', '/api/app/sign-ins', undefined, opts),
     makeup: (date, opts) => write('POST', '/api/app/sign-ins/makeup', { date }, opts),
     calendar: (month, opts) => get('/api/app/sign-ins/calendar', { month }, opts),

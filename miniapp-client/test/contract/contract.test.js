@@ -171,12 +171,20 @@ describe('the Mini Program against the backend', () => {
     expect(purchase.orderNo).toBe(`P${RUN}`)
     expect(purchase.pointsBalance).toBe(who.pointsBalance + purchase.pointsAwarded)
 
+    // the code paid for the purchase: a new order needs the fresh code the card now shows
+    await expect(staff.api.walletPayment({ memberCode: code, orderNo: `X${RUN}`, amountCents: 100 }))
+      .rejects.toMatchObject({ code: 'MEMBER_CODE_USED' })
+    const fresh = await member.api.memberCode(code)
+    expect(fresh.code).toMatch(/^\d{18}$/)
+    expect(fresh.code).not.toBe(code)
+
     const plan = await admin('POST', '/api/admin/wallet-plans', { name: `充100送10-${RUN}`, payCents: 10000, bonusCents: 1000 })
-    const topUp = await staff.api.topUp({ memberCode: code, orderNo: `T${RUN}`, amountCents: 10000, planId: plan.id })
+    const topUp = await staff.api.topUp({ memberCode: fresh.code, orderNo: `T${RUN}`, amountCents: 10000, planId: plan.id })
     expectFields(topUp, ['orderNo', 'principalCents', 'bonusCents', 'balanceCents'])
     expect(topUp.balanceCents).toBe(11000)
 
-    const payment = await staff.api.walletPayment({ memberCode: code, orderNo: `W${RUN}`, amountCents: 2500 })
+    const next = await member.api.memberCode(fresh.code)
+    const payment = await staff.api.walletPayment({ memberCode: next.code, orderNo: `W${RUN}`, amountCents: 2500 })
     expectFields(payment, ['orderNo', 'principalCents', 'bonusCents', 'balanceCents'])
     expect(payment.balanceCents).toBe(8500)
     state.planId = plan.id

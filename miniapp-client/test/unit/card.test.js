@@ -29,22 +29,29 @@ describe('会员卡', () => {
     page.instance.onUnload()
   })
 
-  test('fetches a new member code before the old one expires', async () => {
+  test('asks every few seconds whether its code is still good and shows a fresh one once it is spent', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
     try {
-      let n = 0
+      const answers = ['000000000712345670', '000000000712345670', '000000000712345671']
       const { page, wx } = render({ routes: {
         'GET /api/app/me': ok(me),
-        'GET /api/app/member-code': () => ok({ code: `00000000071234567${n++}`, expiresAt: new Date(Date.now() + 40000).toISOString() })
+        'GET /api/app/member-code': () => ok({ code: answers.shift(), expiresAt: new Date(Date.now() + 40000).toISOString() })
       } })
       await page.instance.onLoad()
       for (let i = 0; i < 5; i++) await Promise.resolve()
-      const codeCalls = () => wx.calls.requests.filter((r) => r.path === '/api/app/member-code').length
-      expect(codeCalls()).toBe(1)
-      jest.advanceTimersByTime(31000)
+      const codeCalls = () => wx.calls.requests.filter((r) => r.path.startsWith('/api/app/member-code'))
+      expect(codeCalls()).toHaveLength(1)
+      const firstQr = page.data.qrSrc
+      jest.advanceTimersByTime(5000)
       for (let i = 0; i < 5; i++) await Promise.resolve()
-      expect(codeCalls()).toBe(2)
+      expect(codeCalls()).toHaveLength(2)
+      expect(codeCalls()[1].path).toContain('current=000000000712345670')
+      expect(page.data.qrSrc).toBe(firstQr)
+      jest.advanceTimersByTime(5000)
+      for (let i = 0; i < 5; i++) await Promise.resolve()
+      expect(codeCalls()).toHaveLength(3)
       expect(page.data.memberCode).toBe('000000000712345671')
+      expect(page.data.qrSrc).not.toBe(firstQr)
       page.instance.onUnload()
     } finally {
       jest.useRealTimers()
@@ -68,7 +75,7 @@ describe('会员卡', () => {
       expect(jest.getTimerCount()).toBe(0)
       jest.advanceTimersByTime(120000)
       for (let i = 0; i < 5; i++) await Promise.resolve()
-      expect(rendered.wx.calls.requests.filter((r) => r.path === '/api/app/member-code')).toHaveLength(1)
+      expect(rendered.wx.calls.requests.filter((r) => r.path.startsWith('/api/app/member-code'))).toHaveLength(1)
       page.instance.onUnload()
     } finally {
       jest.useRealTimers()
@@ -81,7 +88,7 @@ describe('会员卡', () => {
       'GET /api/app/member-code': ok({ code: '000000000712345678', expiresAt: new Date(Date.now() + 50000).toISOString() })
     } })
     const meCalls = () => wx.calls.requests.filter((r) => r.path === '/api/app/me').length
-    const codeCalls = () => wx.calls.requests.filter((r) => r.path === '/api/app/member-code').length
+    const codeCalls = () => wx.calls.requests.filter((r) => r.path.startsWith('/api/app/member-code')).length
     const loading = page.instance.onLoad()
     page.instance.onShow()
     await loading

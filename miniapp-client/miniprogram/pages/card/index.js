@@ -4,16 +4,10 @@ const { qrDataUrl } = require('../../utils/qr')
 const { loadInto, shownAgain } = require('../../utils/load')
 const { errorMessage } = require('../../utils/errors')
 
-// Fetch a new member code this long before the old one expires, so a scan never meets a dead code.
-const REFRESH_AHEAD_MS = 10000
-const MIN_REFRESH_MS = 5000
-const MAX_REFRESH_MS = 30000
-
-function refreshDelay(expiresAt, now) {
-  const left = new Date(expiresAt).getTime() - now - REFRESH_AHEAD_MS
-  if (isNaN(left)) return MIN_REFRESH_MS
-  return Math.min(MAX_REFRESH_MS, Math.max(MIN_REFRESH_MS, left))
-}
+// A code pays for one order. While the card is shown it asks this often whether its code is still good
+// (unspent, not about to expire): the backend answers the same code or a fresh one, so after a purchase the
+// card shows a new code within seconds and a scan never meets a dead code.
+const POLL_MS = 5000
 
 function levelProgress(growth) {
   if (!growth) return null
@@ -77,10 +71,12 @@ Component({
       if (this.hidden) return
       const generation = this.codeGeneration
       try {
-        const code = await api.memberCode({ silent: true })
+        const code = await api.memberCode(this.data.memberCode, { silent: true })
         if (generation !== this.codeGeneration) return
-        this.setData({ memberCode: code.code, qrSrc: qrDataUrl(code.code), codeError: '' })
-        this.timer = setTimeout(() => this.refreshCode(), refreshDelay(code.expiresAt, Date.now()))
+        if (code.code !== this.data.memberCode || !this.data.qrSrc) {
+          this.setData({ memberCode: code.code, qrSrc: qrDataUrl(code.code), codeError: '' })
+        }
+        this.timer = setTimeout(() => this.refreshCode(), POLL_MS)
       } catch (err) {
         if (generation !== this.codeGeneration) return
         this.setData({ qrSrc: '', codeError: `${errorMessage(err)}，点此重试` })

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +44,12 @@ public class CounterService {
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final long maxOrderCents;
 
     CounterService(StoreMapper stores, StaffMapper staff, PurchaseMapper purchases, MemberCodes memberCodes,
             PointsService points, MemberService members, AuditTrail audit, Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            @Value("${loyalty.counter.max-order-cents:1000000}") long maxOrderCents) {
         this.stores = stores;
         this.staff = staff;
         this.purchases = purchases;
@@ -56,6 +59,7 @@ public class CounterService {
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.maxOrderCents = maxOrderCents;
     }
 
     @Transactional
@@ -136,11 +140,13 @@ public class CounterService {
         return new StaffBinding(memberId, binding.getStoreId());
     }
 
-    public MemberCodes.MemberCode memberCode(long memberId) {
-        return memberCodes.issue(memberId);
+    /** The member code to show: the one shown now while it is still good, else a fresh one. */
+    @Transactional(readOnly = true)
+    public MemberCodes.MemberCode memberCode(long memberId, String current) {
+        return memberCodes.show(memberId, current);
     }
 
-    /** The member behind a scanned member code. */
+    /** The member behind a scanned member code (read-only: resolving spends nothing). */
     public long resolveMemberCode(String code) {
         long memberId = memberCodes.resolve(code);
         if (!members.exists(memberId)) {
@@ -150,27 +156,68 @@ public class CounterService {
     }
 
     /**
-     * Records a purchase and awards floor(yuan × pointsPerYuan) points × the member's level multiplier.
-     * The same order number again answers the first result; with another member or amount it is
-     * {@link OrderConflictException}. A retry after the member code expired still answers the first result.
+     * Spends a member code for one value movement, inside the caller's transaction; the code then pays
+     * for nothing else ({@link MemberCodeUsedException}).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void spendMemberCode(String code, long memberId, String usedFor) {
+        memberCodes.spend(code, memberId, usedFor);
+    }
+
+    /**
+     * The rules of every new order at the counter: staff never serve their own account
+     * ({@link StaffSelfServiceException}) and one order is at most {@code loyalty.counter.max-order-cents}
+     * ({@link AmountOverLimitException}).
+     */
+    public void checkCounterOrder(StaffBinding at, long memberId, long amountCents) {
+        checkNotSelf(at, memberId);
+        if (amountCents > maxOrderCents) {
+            throw new AmountOverLimitException(amountCents, maxOrderCents);
+        }
+    }
+
+    /** Staff never act on their own member account at the counter. */
+    public void checkNotSelf(StaffBinding at, long memberId) {
+        if (at.memberId() == memberId) {
+            throw new StaffSelfServiceException(memberId);
+        }
+    }
+
+    /**
+     * Records a purchase and awards floor(yuan × pointsPerYuan) points × the member's level multiplier;
+     * the purchase spends the member code. The same order number again answers the first result; with
+     * another member or amount it is {@link OrderConflictException}. A retry after the member code
+     * expired or was spent by this very order still answers the first result.
      */
     public PurchaseResult recordPurchase(StaffBinding at, String memberCode, String orderNo, long amountCents) {
         Optional<Purchase> existing = purchases.find(at.storeId(), orderNo);
         if (existing.isPresent()) {
             return replay(existing.get(), memberCode, amountCents);
         }
-        return recordPurchaseFor(at, resolveMemberCode(memberCode), orderNo, amountCents);
+        long memberId = resolveMemberCode(memberCode);
+        checkCounterOrder(at, memberId, amountCents);
+        try {
+            return tx.execute(status -> {
+                PurchaseResult result = insertPurchase(at, memberId, orderNo, amountCents);
+                memberCodes.spend(memberCode, memberId, "purchase:" + at.storeId() + ":" + orderNo);
+                return result;
+            });
+        } catch (DuplicateKeyException sameOrderRaced) {
+            Purchase first = purchases.find(at.storeId(), orderNo).orElseThrow(() -> sameOrderRaced);
+            return replay(first, memberCode, amountCents);
+        }
     }
 
     /**
-     * Records a purchase of a known member; an order number already recorded for this member and amount
-     * answers the first result.
+     * Records a purchase of a known member (no member code to spend); an order number already recorded for
+     * this member and amount answers the first result.
      */
     public PurchaseResult recordPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents) {
         Optional<Purchase> existing = purchases.find(at.storeId(), orderNo);
         if (existing.isPresent()) {
             return replayFor(existing.get(), memberId, amountCents);
         }
+        checkCounterOrder(at, memberId, amountCents);
         try {
             return tx.execute(status -> insertPurchase(at, memberId, orderNo, amountCents));
         } catch (DuplicateKeyException sameOrderRaced) {
@@ -271,6 +318,7 @@ public class CounterService {
             if (purchase == null) {
                 throw new NotFoundException("Order", orderNo);
             }
+            checkNotSelf(at, purchase.getMemberId());
             long left = purchase.getAmountCents() - purchase.getRefundedCents();
             long cents = amountCents == null ? left : amountCents;
             if (cents <= 0 || cents > left) {

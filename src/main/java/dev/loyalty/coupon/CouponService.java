@@ -255,6 +255,7 @@ public class CouponService implements Job {
     /** Uses a coupon at the staff member's store: exactly one of any number of simultaneous scans succeeds. */
     public CouponView verify(StaffBinding at, String codeOrPayload) {
         Coupon coupon = byCodeOrPayload(codeOrPayload);
+        counter.checkNotSelf(at, coupon.getMemberId());
         CouponTemplate template = templates.selectById(coupon.getTemplateId());
         Instant now = clock.instant();
         CouponStatus status = coupon.statusAt(now);

@@ -75,10 +75,12 @@ public class WalletService {
             return replayOrder(existing.get(), memberCode, amountCents, e -> e.getPrincipalDeltaCents() == amountCents);
         }
         long memberId = counter.resolveMemberCode(memberCode);
+        counter.checkCounterOrder(at, memberId, amountCents);
         long bonus = planId == null ? 0 : bonusOfPlan(planId, amountCents);
         return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(memberId);
             WalletEntry entry = write(account, WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null);
+            counter.spendMemberCode(memberCode, memberId, key);
             audit.record(staff(at), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", amountCents, "bonusCents", bonus));
             return entry;
@@ -93,6 +95,7 @@ public class WalletService {
             return replayOrder(existing.get(), memberCode, amountCents, e -> -e.getDeltaCents() == amountCents);
         }
         long memberId = counter.resolveMemberCode(memberCode);
+        counter.checkCounterOrder(at, memberId, amountCents);
         return once(key, e -> e.getMemberId() == memberId && -e.getDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(memberId);
             long balance = account.balanceCents();
@@ -103,6 +106,7 @@ public class WalletService {
             long principal = amountCents - bonus;
             WalletEntry entry = write(account, WalletEntryType.PAY, -principal, -bonus, key, orderNo, at, null, null);
             counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents);
+            counter.spendMemberCode(memberCode, memberId, key);
             audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
             return entry;
@@ -113,6 +117,7 @@ public class WalletService {
     public WalletMovement refundPayment(StaffBinding at, String orderNo) {
         WalletEntry payment = entries.findByKey("pay:" + at.storeId() + ":" + orderNo)
                 .orElseThrow(() -> new NotFoundException("Wallet payment", orderNo));
+        counter.checkNotSelf(at, payment.getMemberId());
         String key = "refund:" + payment.getId();
         return once(key, e -> payment.getId().equals(e.getReversesId()), () -> {
             WalletAccount account = lock(payment.getMemberId());

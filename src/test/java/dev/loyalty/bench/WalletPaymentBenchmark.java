@@ -43,8 +43,8 @@ public final class WalletPaymentBenchmark {
             long store = BenchSupport.asAdmin(() -> counter.createStore("bench " + run, null)).id();
             BenchSupport.asAdmin(() -> counter.bindStaff(cashier, store));
             StaffBinding till = new StaffBinding(cashier, store);
-            BenchSupport.timed(clients, members, i -> wallets.topUp(till, codes.issue(ids.get(i)).code(), "seed-" + i, 1_000_000, null));
-            wallets.topUp(till, codes.issue(hot).code(), "seed-hot", 100_000_000, null);
+            BenchSupport.timed(clients, members, i -> wallets.topUp(till, codes.show(ids.get(i), null).code(), "seed-" + i, 1_000_000, null));
+            wallets.topUp(till, codes.show(hot, null).code(), "seed-hot", 100_000_000, null);
             String staffToken = app.getBean(TokenService.class).issue(new Actor(Actor.Type.MEMBER, cashier)).token();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI pay = URI.create("http://127.0.0.1:" + port + "/api/staff/wallet/payments");
@@ -61,7 +61,7 @@ public final class WalletPaymentBenchmark {
         AtomicInteger errors = new AtomicInteger();
         LatencyRecorder latency = new LatencyRecorder(payments);
         long wall = BenchSupport.timed(clients, payments, i -> {
-            String body = "{\"memberCode\":\"" + codes.issue(member.applyAsLong(i)).code() + "\",\"orderNo\":\"" + prefix + "-"
+            String body = "{\"memberCode\":\"" + codes.show(member.applyAsLong(i), null).code() + "\",\"orderNo\":\"" + prefix + "-"
                     + i + "\",\"amountCents\":" + (100 + i % 900) + "}";
             HttpRequest request = HttpRequest.newBuilder(pay).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();

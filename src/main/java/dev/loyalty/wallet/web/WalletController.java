@@ -108,11 +108,11 @@ class WalletController {
     }
 
     record TopUpRequest(@NotBlank @Size(max = 64) String memberCode, @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo,
-            @NotNull @Min(1) @Max(MAX_CENTS) Long amountCents, Long planId) {
+            @NotNull @Min(1) Long amountCents, Long planId) {
     }
 
     record PaymentRequest(@NotBlank @Size(max = 64) String memberCode, @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo,
-            @NotNull @Min(1) @Max(MAX_CENTS) Long amountCents) {
+            @NotNull @Min(1) Long amountCents) {
     }
 
     record PlanRequest(@NotBlank @Size(max = 64) String name, @NotNull @Min(1) @Max(MAX_CENTS) Long payCents,
