@@ -17,7 +17,7 @@ const MESSAGES = {
   COUPON_NOT_VALID_HERE: '这张券不能在本店使用',
   MEMBER_CODE_INVALID: '会员码无效或已过期，请刷新会员码',
   MEMBER_CODE_USED: '会员码已使用，请会员出示新的会员码',
-  STAFF_SELF_SERVICE: '店员不能为自己的会员账户操作，请其他店员办理',
+  STAFF_SELF_SERVICE: '店员不能为自己办理，请其他店员操作',
   AMOUNT_OVER_LIMIT: '单笔金额超过上限',
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   ORDER_CONFLICT: '该订单号已登记过不同的内容',
