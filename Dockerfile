@@ -15,5 +15,5 @@ COPY --from=build /src/target/loyalty-*.jar /app/loyalty.jar
 USER loyalty
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=6 \
-  CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness >/dev/null || exit 1
+  CMD curl -fsS http://127.0.0.1:8080/readyz >/dev/null || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/loyalty.jar"]

@@ -2,6 +2,8 @@ package dev.loyalty.admin;
 
 import dev.loyalty.admin.internal.AdminAccount;
 import dev.loyalty.admin.internal.AdminAccountMapper;
+import dev.loyalty.admin.internal.LoginLockout;
+import dev.loyalty.common.security.ActiveAdmins;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
 import java.time.Clock;
@@ -14,25 +16,31 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Admin login with BCrypt-hashed passwords; creates the first admin from configuration. */
+/**
+ * Admin login with BCrypt-hashed passwords; creates the first admin from configuration. A username is
+ * locked for a while after repeated failures; a disabled or removed account's tokens stop working.
+ */
 @Service
-public class AdminAuthService {
+public class AdminAuthService implements ActiveAdmins {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAuthService.class);
     /** Compared against when the username is unknown, so a wrong name costs as long as a wrong password. */
     private final String noSuchAdminHash;
 
     private final AdminAccountMapper accounts;
+    private final LoginLockout lockout;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final Clock clock;
     private final String firstUsername;
     private final String firstPassword;
 
-    AdminAuthService(AdminAccountMapper accounts, PasswordEncoder passwordEncoder, TokenService tokens, Clock clock,
+    AdminAuthService(AdminAccountMapper accounts, LoginLockout lockout, PasswordEncoder passwordEncoder,
+            TokenService tokens, Clock clock,
             @Value("${loyalty.admin.username}") String firstUsername,
             @Value("${loyalty.admin.password}") String firstPassword) {
         this.accounts = accounts;
+        this.lockout = lockout;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.clock = clock;
@@ -42,12 +50,20 @@ public class AdminAuthService {
     }
 
     public TokenService.IssuedToken login(String username, String password) {
+        lockout.check(username);
         AdminAccount account = accounts.findByUsername(username).orElse(null);
         String hash = account == null ? noSuchAdminHash : account.getPasswordHash();
-        if (!passwordEncoder.matches(password, hash) || account == null) {
+        if (!passwordEncoder.matches(password, hash) || account == null || !account.getEnabled()) {
+            lockout.failed(username);
             throw new BadCredentialsException();
         }
+        lockout.succeeded(username);
         return tokens.issue(new Actor(Actor.Type.ADMIN, account.getId()));
+    }
+
+    @Override
+    public boolean isActive(long adminId) {
+        return accounts.countEnabled(adminId) == 1;
     }
 
     @EventListener(ApplicationReadyEvent.class)

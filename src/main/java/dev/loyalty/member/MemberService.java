@@ -293,59 +293,70 @@ public class MemberService {
         return toProfile(load(memberId));
     }
 
+    /**
+     * Changes what the member may change of their profile. Only those columns are written: growth, level,
+     * segment and last activity belong to their own guarded statements, which may run at the same time.
+     */
     @Transactional
     public MemberProfile update(long memberId, ProfileChange change) {
         Member member = load(memberId);
         if (change.birthday() != null && change.birthday().isAfter(LocalDate.now(clock))) {
             throw new InvalidRequestException("birthday", "must be a date in the past");
         }
-        if (change.birthday() != null && member.getBirthday() != null && !member.getBirthday().equals(change.birthday())) {
-            throw new InvalidRequestException("birthday", "is set once (it brings a birthday gift); ask the brand to correct it");
-        }
+        LambdaUpdateWrapper<Member> update = new LambdaUpdateWrapper<Member>()
+                .set(Member::getUpdatedAt, clock.instant())
+                .eq(Member::getId, memberId);
         if (change.nickname() != null) {
-            member.setNickname(change.nickname().strip());
+            update.set(Member::getNickname, change.nickname().strip());
         }
         if (change.avatarUrl() != null) {
-            member.setAvatarUrl(change.avatarUrl());
+            update.set(Member::getAvatarUrl, change.avatarUrl());
         }
         if (change.birthday() != null) {
-            member.setBirthday(change.birthday());
+            // set once (it brings a birthday gift): the guard holds against two first settings at once too
+            update.set(Member::getBirthday, change.birthday())
+                    .and(unset -> unset.isNull(Member::getBirthday).or().eq(Member::getBirthday, change.birthday()));
         }
-        member.setUpdatedAt(clock.instant());
-        members.updateById(member);
-        return toProfile(member);
+        if (members.update(null, update) != 1) {
+            throw new InvalidRequestException("birthday", "is set once (it brings a birthday gift); ask the brand to correct it");
+        }
+        return toProfile(load(member.getId()));
     }
 
     /** Binds the phone number behind a {@code getPhoneNumber} code; stored encrypted, answered masked. */
     public String bindPhone(long memberId, String phoneCode) {
         load(memberId);
         String phone = miniProgram.phoneNumber(phoneCode);
-        Member change = new Member();
-        change.setId(memberId);
-        change.setPhoneCipher(phoneCipher.encrypt(phone));
-        change.setPhoneMasked(PhoneCipher.mask(phone));
-        change.setUpdatedAt(clock.instant());
-        members.updateById(change);
-        return change.getPhoneMasked();
+        String masked = PhoneCipher.mask(phone);
+        members.update(null, new LambdaUpdateWrapper<Member>()
+                .set(Member::getPhoneCipher, phoneCipher.encrypt(phone))
+                .set(Member::getPhoneMasked, masked)
+                .set(Member::getUpdatedAt, clock.instant())
+                .eq(Member::getId, memberId));
+        return masked;
     }
 
+    /** Takes what WeChat and the app tell at login, column by column (never the whole row). */
     private Member refreshOnLogin(Member member, String unionid, String nickname, String avatarUrl) {
+        LambdaUpdateWrapper<Member> update = new LambdaUpdateWrapper<Member>().eq(Member::getId, member.getId());
         boolean changed = false;
         if (unionid != null && !unionid.equals(member.getUnionid())) {
+            update.set(Member::getUnionid, unionid);
             member.setUnionid(unionid);
             changed = true;
         }
-        if (nickname != null && !nickname.isBlank() && !Objects.equals(nickname, member.getNickname())) {
+        if (nickname != null && !nickname.isBlank() && !Objects.equals(nickname.strip(), member.getNickname())) {
+            update.set(Member::getNickname, nickname.strip());
             member.setNickname(nickname.strip());
             changed = true;
         }
         if (avatarUrl != null && !avatarUrl.isBlank() && !Objects.equals(avatarUrl, member.getAvatarUrl())) {
+            update.set(Member::getAvatarUrl, avatarUrl);
             member.setAvatarUrl(avatarUrl);
             changed = true;
         }
         if (changed) {
-            member.setUpdatedAt(clock.instant());
-            members.updateById(member);
+            members.update(null, update.set(Member::getUpdatedAt, clock.instant()));
         }
         return member;
     }

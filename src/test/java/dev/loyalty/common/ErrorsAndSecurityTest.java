@@ -84,6 +84,20 @@ class ErrorsAndSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void aTokenWithoutAnExpiryIs401() {
+        long memberId = memberId(unique("forever"));
+        String forever = Jwts.builder().issuer("loyalty").subject(Long.toString(memberId)).claim("typ", "MEMBER")
+                .issuedAt(Date.from(Instant.now()))
+                .signWith(Keys.hmacShaKeyFor(jwtSecret.getBytes(StandardCharsets.UTF_8)))
+                .compact();
+
+        Api.Response response = api.as(forever).get("/api/app/me");
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.code()).isEqualTo("UNAUTHORIZED");
+    }
+
+    @Test
     void garbageInTheAuthorizationHeaderIs401() {
         assertThat(api.as("not-a-jwt").get("/api/app/me").code()).isEqualTo("UNAUTHORIZED");
     }
@@ -142,6 +156,18 @@ class ErrorsAndSecurityTest extends IntegrationTest {
 
         assertThat(response.header("X-Request-Id")).isEqualTo("trace-12345678");
         assertThat(response.json().path("requestId").asString()).isEqualTo("trace-12345678");
+    }
+
+    @Test
+    void theLoadBalancersProbesAnswerStatusOnly() {
+        Api.Response ready = api.get("/readyz");
+        Api.Response live = api.get("/livez");
+
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.json().path("status").asString()).isEqualTo("UP");
+        assertThat(ready.json().has("components")).isFalse();
+        assertThat(live.status()).isEqualTo(200);
+        assertThat(live.json().has("components")).isFalse();
     }
 
     @Test

@@ -17,7 +17,10 @@ class ProductionSafetyCheckTest {
             "--loyalty.admin.password=Zq8!real-admin-password",
             "--loyalty.crypto.phone-key=a-real-phone-key-from-the-vault",
             "--loyalty.member-code.secret=a-real-member-code-key",
+            "--wx.miniapp.secret=real-miniapp-secret",
+            "--wx.mp.secret=real-mp-secret",
             "--wx.mp.token=real-mp-token",
+            "--wx.mp.aes-key=",
             "--wx.sandbox.enabled=false",
             "--loyalty.clock.fixed="};
 
@@ -44,9 +47,38 @@ class ProductionSafetyCheckTest {
                 .hasStackTraceContaining("loyalty.clock.fixed must not be set");
     }
 
+    @Test
+    void prodNamesEverySecretLeftAtItsDevelopmentDefaultOrEmpty() {
+        assertThatThrownBy(() -> start(with(with(with(with(with(with(with(REAL_SECRETS,
+                "--loyalty.jwt.secret="), "--loyalty.admin.password=dev-only-admin"),
+                "--loyalty.crypto.phone-key=dev-only-phone"), "--loyalty.member-code.secret="),
+                "--wx.miniapp.secret=dev-only-miniapp-secret"), "--wx.mp.secret=dev-only-mp-secret"),
+                "--wx.mp.token=")))
+                .hasStackTraceContaining("loyalty.jwt.secret must be set")
+                .hasStackTraceContaining("loyalty.admin.password must be set")
+                .hasStackTraceContaining("loyalty.crypto.phone-key must be set")
+                .hasStackTraceContaining("loyalty.member-code.secret must be set")
+                .hasStackTraceContaining("wx.miniapp.secret must be set")
+                .hasStackTraceContaining("wx.mp.secret must be set")
+                .hasStackTraceContaining("wx.mp.token must be set");
+    }
+
+    @Test
+    void prodRefusesAShortJwtSecretAShortAdminPasswordAndADevelopmentAesKey() {
+        assertThatThrownBy(() -> start(with(with(with(REAL_SECRETS, "--loyalty.jwt.secret=only-31-bytes-long-0123456789ab"),
+                "--loyalty.admin.password=x"), "--wx.mp.aes-key=dev-only-aes")))
+                .hasStackTraceContaining("loyalty.jwt.secret must be at least 32 bytes")
+                .hasStackTraceContaining("loyalty.admin.password must be at least 12 characters")
+                .hasStackTraceContaining("wx.mp.aes-key must be a real secret");
+    }
+
     private static String[] with(String override) {
+        return with(REAL_SECRETS, override);
+    }
+
+    private static String[] with(String[] base, String override) {
         String name = override.substring(0, override.indexOf('='));
-        String[] args = REAL_SECRETS.clone();
+        String[] args = base.clone();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith(name + "=")) {
                 args[i] = override;

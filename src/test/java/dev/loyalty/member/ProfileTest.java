@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.member.internal.PhoneCipher;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +20,9 @@ class ProfileTest extends IntegrationTest {
 
     @Autowired
     PhoneCipher phoneCipher;
+
+    @Autowired
+    MemberService members;
 
     Api member;
     String openid;
@@ -91,5 +100,50 @@ class ProfileTest extends IntegrationTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("code");
+    }
+
+    @Test
+    void fiftyProfileEditsRacingFiftyGrowthIncrementsLoseNoGrowth() throws Exception {
+        long memberId = jdbc.queryForObject("SELECT id FROM member WHERE openid = ?", Long.class, openid);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> work = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String nickname = "Dora " + i;
+            work.add(pool.submit(() -> {
+                start.await();
+                return member.patch("/api/app/me", Map.of("nickname", nickname)).status();
+            }));
+            work.add(pool.submit(() -> {
+                start.await();
+                members.addGrowth(memberId, 1);
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> each : work) {
+            Object status = each.get();
+            if (status != null) {
+                assertThat(status).isEqualTo(200);
+            }
+        }
+        pool.shutdown();
+
+        assertThat(jdbc.queryForObject("SELECT growth FROM member WHERE id = ?", Long.class, memberId)).isEqualTo(50);
+        assertThat(jdbc.queryForObject("SELECT nickname FROM member WHERE id = ?", String.class, memberId))
+                .startsWith("Dora ");
+    }
+
+    @Test
+    void aProfileEditKeepsTheSegmentTheJobJustWrote() {
+        long memberId = jdbc.queryForObject("SELECT id FROM member WHERE openid = ?", Long.class, openid);
+        members.assignSegments(List.of(new SegmentAssignment(memberId, Segment.AT_RISK, java.time.LocalDate.of(2026, 1, 2))));
+
+        member.patch("/api/app/me", Map.of("nickname", "Dora"));
+        loginMember(openid.substring(3));
+
+        assertThat(jdbc.queryForObject("SELECT segment FROM member WHERE id = ?", String.class, memberId)).isEqualTo("AT_RISK");
+        assertThat(jdbc.queryForObject("SELECT last_active_on FROM member WHERE id = ?", java.sql.Date.class, memberId))
+                .hasToString("2026-01-02");
     }
 }

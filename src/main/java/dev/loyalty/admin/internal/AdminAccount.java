@@ -12,12 +12,14 @@ public class AdminAccount {
     private Long id;
     private String username;
     private String passwordHash;
+    private Boolean enabled;
     private Instant createdAt;
 
     public static AdminAccount of(String username, String passwordHash, Instant now) {
         AdminAccount account = new AdminAccount();
         account.username = username;
         account.passwordHash = passwordHash;
+        account.enabled = true;
         account.createdAt = now;
         return account;
     }
@@ -28,6 +30,8 @@ public class AdminAccount {
     public void setUsername(String username) { this.username = username; }
     public String getPasswordHash() { return passwordHash; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public Boolean getEnabled() { return enabled; }
+    public void setEnabled(Boolean enabled) { this.enabled = enabled; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
 }

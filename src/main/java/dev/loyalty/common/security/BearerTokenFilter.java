@@ -14,16 +14,21 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Authenticates {@code Authorization: Bearer <token>}; a bad token is refused at once with 401. */
+/**
+ * Authenticates {@code Authorization: Bearer <token>}; a bad token, or an admin token whose account was
+ * disabled or removed since, is refused at once with 401.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
 
     private final TokenService tokens;
+    private final ActiveAdmins activeAdmins;
     private final ProblemWriter problems;
 
-    BearerTokenFilter(TokenService tokens, ProblemWriter problems) {
+    BearerTokenFilter(TokenService tokens, ActiveAdmins activeAdmins, ProblemWriter problems) {
         this.tokens = tokens;
+        this.activeAdmins = activeAdmins;
         this.problems = problems;
     }
 
@@ -35,7 +40,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = tokens.read(header.substring(PREFIX.length()).trim());
+        Optional<Actor> actor = tokens.read(header.substring(PREFIX.length()).trim())
+                .filter(a -> a.type() != Actor.Type.ADMIN || activeAdmins.isActive(a.id()));
         if (actor.isEmpty()) {
             problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "The token is invalid or has expired");
             return;

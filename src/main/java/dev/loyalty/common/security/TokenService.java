@@ -60,10 +60,13 @@ public class TokenService {
         return new IssuedToken(token, expiresAt);
     }
 
-    /** The actor a token names, or empty when it is forged, expired or malformed. */
+    /** The actor a token names, or empty when it is forged, expired, without an expiry or malformed. */
     public Optional<Actor> read(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
+            if (claims.getExpiration() == null) {
+                return Optional.empty();
+            }
             Actor.Type type = Actor.Type.valueOf(claims.get("typ", String.class));
             if (type != Actor.Type.MEMBER && type != Actor.Type.ADMIN) {
                 return Optional.empty();
