@@ -95,6 +95,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(tooLarge.status()).body(Problems.of(tooLarge.status(), tooLarge.code(), tooLarge.getMessage()));
+        }
         return ResponseEntity.badRequest().body(Problems.validation(
                 "Request body is missing or is not valid JSON of the expected shape", fieldOf(ex)));
     }
