@@ -3,6 +3,7 @@ package dev.loyalty.common.error;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -51,6 +52,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.validation("Request is invalid", errors));
+    }
+
+    /** A query string that is not valid percent-encoding, or has too many parameters: refused by the container. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleMalformedQuery(InvalidParameterException ex) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The query string of the URL is malformed"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
