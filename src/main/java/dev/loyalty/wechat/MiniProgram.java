@@ -4,6 +4,7 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.bean.WxMaJscode2SessionResult;
 import cn.binarywang.wx.miniapp.bean.WxMaPhoneNumberInfo;
 import java.util.Set;
+import java.util.regex.Pattern;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import org.slf4j.Logger;
@@ -19,6 +20,10 @@ public class MiniProgram {
 
     private static final Logger log = LoggerFactory.getLogger(MiniProgram.class);
 
+    /** What wx.login and getPhoneNumber codes look like; WxJava puts a code into the URL as it is. */
+    public static final String CODE_PATTERN = "[A-Za-z0-9_-]{1,128}";
+    private static final Pattern CODE = Pattern.compile(CODE_PATTERN);
+
     /** invalid code, code already used, code of another app, code too old. */
     private static final Set<Integer> BAD_CODE = Set.of(40029, 40163, 40125, 41008, 40226);
 
@@ -29,6 +34,7 @@ public class MiniProgram {
     }
 
     public WeChatIdentity identify(String loginCode) {
+        requireWellFormed(loginCode);
         WxMaJscode2SessionResult session = call("jscode2session", () -> wxMaService.getUserService().getSessionInfo(loginCode));
         if (session.getOpenid() == null || session.getOpenid().isBlank()) {
             throw new WxUnavailableException("no openid in the answer", null);
@@ -38,12 +44,19 @@ public class MiniProgram {
 
     /** The member's phone number from a {@code getPhoneNumber} button code. */
     public String phoneNumber(String phoneCode) {
+        requireWellFormed(phoneCode);
         WxMaPhoneNumberInfo info = call("getuserphonenumber", () -> wxMaService.getUserService().getPhoneNumber(phoneCode));
         String phone = info.getPurePhoneNumber() != null ? info.getPurePhoneNumber() : info.getPhoneNumber();
         if (phone == null || phone.isBlank()) {
             throw new WxUnavailableException("no phone number in the answer", null);
         }
         return phone;
+    }
+
+    private static void requireWellFormed(String code) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw WxCodeInvalidException.malformed();
+        }
     }
 
     private static <T> T call(String api, WxCall<T> call) {
@@ -60,6 +73,10 @@ public class MiniProgram {
         } catch (WxRuntimeException e) {
             log.warn("WeChat {} unreachable: {}", api, e.getCause() == null ? e.getMessage() : e.getCause().toString());
             throw new WxUnavailableException("network error", e);
+        } catch (RuntimeException e) {
+            // only the type: the message may hold the request URL, with the app secret in it
+            log.warn("WeChat {} failed in the client: {}", api, e.getClass().getName());
+            throw new WxUnavailableException("client error", null);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.loyalty.member;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.support.Api;
@@ -15,6 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MemberLoginTest extends IntegrationTest {
 
@@ -84,6 +88,28 @@ class MemberLoginTest extends IntegrationTest {
         assertThat(responses.stream().filter(r -> r.json().path("created").asBoolean())).hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM member WHERE openid = ?", Long.class, "wx-" + code))
                 .isEqualTo(1L);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\"b", "<script>", "nul\u0000byte", "two words", "%41", "\u4e2d\u6587"})
+    void aCodeWeChatNeverIssuesIs400WxCodeInvalidWithoutAskingWeChat(String code) {
+        int asked = FakeWeChat.server().countRequestsMatching(
+                getRequestedFor(urlPathEqualTo("/sns/jscode2session")).build()).getCount();
+
+        Api.Response response = api.post("/api/app/auth/login", Map.of("code", code));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("WX_CODE_INVALID");
+        assertThat(FakeWeChat.server().countRequestsMatching(
+                getRequestedFor(urlPathEqualTo("/sns/jscode2session")).build()).getCount()).isEqualTo(asked);
+    }
+
+    @Test
+    void aCodeLongerThanWeChatsIs400WxCodeInvalid() {
+        Api.Response response = api.post("/api/app/auth/login", Map.of("code", "x".repeat(129)));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("WX_CODE_INVALID");
     }
 
     @Test

@@ -95,6 +95,14 @@ class ProfileTest extends IntegrationTest {
     }
 
     @Test
+    void aPhoneCodeWeChatNeverIssuesIs400WxCodeInvalid() {
+        Api.Response response = member.put("/api/app/me/phone", Map.of("code", "code\"&x=<y>"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("WX_CODE_INVALID");
+    }
+
+    @Test
     void aMissingPhoneCodeIsRefused() {
         Api.Response response = member.put("/api/app/me/phone", Map.of());
 

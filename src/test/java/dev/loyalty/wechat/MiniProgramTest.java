@@ -48,4 +48,18 @@ class MiniProgramTest extends IntegrationTest {
             wxMaService.getWxMaConfig().setApiHostUrl(original);
         }
     }
+
+    @Test
+    void anExceptionInsideTheWeChatClientIsUnavailableNotAnError() {
+        String original = wxMaService.getWxMaConfig().getApiHostUrl();
+        // a host URL the HTTP client cannot parse: it throws IllegalArgumentException, not a WeChat exception
+        wxMaService.getWxMaConfig().setApiHostUrl("http://127.0.0.1:1/not a url");
+        try {
+            assertThatThrownBy(() -> miniProgram.identify(unique("client")))
+                    .isInstanceOf(WxUnavailableException.class)
+                    .extracting("code").isEqualTo("WX_UNAVAILABLE");
+        } finally {
+            wxMaService.getWxMaConfig().setApiHostUrl(original);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.loyalty.common.error;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +54,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.validation("Request is invalid", errors));
     }
 
+    /** A query string that is not valid percent-encoding, or has too many parameters: refused by the container. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleMalformedQuery(InvalidParameterException ex) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The query string of the URL is malformed"));
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -95,6 +103,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (ex.getMostSpecificCause() instanceof PayloadTooLargeException tooLarge) {
+            return ResponseEntity.status(tooLarge.status()).body(Problems.of(tooLarge.status(), tooLarge.code(), tooLarge.getMessage()));
+        }
         return ResponseEntity.badRequest().body(Problems.validation(
                 "Request body is missing or is not valid JSON of the expected shape", fieldOf(ex)));
     }

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Writes a problem body from a filter, where no controller advice reaches. */
 @Component
-class ProblemWriter {
+public class ProblemWriter {
 
     private final JsonMapper json;
 
@@ -18,10 +18,14 @@ class ProblemWriter {
         this.json = json;
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+    /** Writes and flushes the whole answer, with its length, so it reaches a client still sending a body we refused. */
+    public void write(HttpServletResponse response, HttpStatus status, String code, String detail) throws IOException {
+        byte[] body = json.writeValueAsBytes(Problems.of(status, code, detail));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), Problems.of(status, code, detail));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
     }
 }

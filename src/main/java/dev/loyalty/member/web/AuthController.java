@@ -4,7 +4,9 @@ import dev.loyalty.common.ratelimit.RateLimits;
 import dev.loyalty.member.LoginResult;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
+import dev.loyalty.wechat.MiniProgram;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -40,8 +42,8 @@ class AuthController {
         return new LoginResponse(result.token(), result.expiresAt(), result.created(), result.member());
     }
 
-    record LoginRequest(@NotBlank @Size(max = 128) String code, @Size(max = 32) String nickname,
-            @Size(max = 512) String avatarUrl) {
+    record LoginRequest(@NotBlank @Schema(pattern = MiniProgram.CODE_PATTERN) String code,
+            @Size(max = 32) String nickname, @Size(max = 512) String avatarUrl) {
     }
 
     record LoginResponse(String token, Instant expiresAt, boolean created, MemberProfile member) {

@@ -2,11 +2,12 @@ package dev.loyalty.member.web;
 
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.member.MemberService;
+import dev.loyalty.wechat.MiniProgram;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,7 +29,7 @@ class PhoneController {
         return new PhoneResponse(members.bindPhone(actor.id(), request.code()));
     }
 
-    record PhoneRequest(@NotBlank @Size(max = 128) String code) {
+    record PhoneRequest(@NotBlank @Schema(pattern = MiniProgram.CODE_PATTERN) String code) {
     }
 
     record PhoneResponse(String phoneMasked) {
