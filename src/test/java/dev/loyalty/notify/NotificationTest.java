@@ -48,7 +48,7 @@ class NotificationTest extends IntegrationTest {
 
     @Test
     void theServerCheckAnswersEchostrOnlyWithTheRightSignature() {
-        String ts = "1700000000";
+        String ts = Long.toString(clock.instant().getEpochSecond());
         String nonce = "n1";
 
         Api.Response good = api.get("/wx/mp/portal?signature=" + sign(ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce
@@ -291,7 +291,7 @@ class NotificationTest extends IntegrationTest {
     }
 
     private Api.Response event(String event, String openid, String signature) {
-        String ts = Long.toString(System.currentTimeMillis() / 1000);
+        String ts = Long.toString(clock.instant().getEpochSecond());
         String nonce = "nonce" + System.nanoTime();
         String xml = "<xml><ToUserName><![CDATA[gh_brand]]></ToUserName><FromUserName><![CDATA[" + openid
                 + "]]></FromUserName><CreateTime>" + ts + "</CreateTime><MsgType><![CDATA[event]]></MsgType><Event><![CDATA["

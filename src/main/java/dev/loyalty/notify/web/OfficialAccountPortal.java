@@ -1,59 +1,101 @@
 package dev.loyalty.notify.web;
 
+import dev.loyalty.common.error.LoyaltyException;
+import dev.loyalty.common.error.PayloadTooLargeException;
+import dev.loyalty.common.error.Problems;
 import dev.loyalty.notify.NotificationService;
+import dev.loyalty.notify.internal.PortalReplayGuard;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
- * The official account's server push endpoint (plain-text mode). Every call must carry the signature
- * WeChat computes from {@code wx.mp.token}; subscribe and unsubscribe events keep the follower table.
+ * The official account's server push endpoint (plain-text mode). Every call must carry the signature WeChat
+ * computes from {@code wx.mp.token}, a timestamp within five minutes of our clock and, for a push, a nonce not
+ * seen in the last ten minutes; the body is read only once all of that holds, and never past
+ * {@code wx.mp.portal.max-bytes}. Subscribe and unsubscribe events keep the follower table.
  */
 @Tag(name = "WeChat")
 @RestController
 class OfficialAccountPortal {
 
+    private static final Logger log = LoggerFactory.getLogger(OfficialAccountPortal.class);
+    private static final long TIMESTAMP_WINDOW_SECONDS = Duration.ofMinutes(5).toSeconds();
+    /** WeChat never sends a DTD; one in a push is an attempt at XXE or an entity bomb. */
+    private static final Pattern DTD = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+
     private final WxMpService officialAccount;
     private final NotificationService notifications;
+    private final PortalReplayGuard replays;
+    private final Clock clock;
+    private final int maxBytes;
 
-    OfficialAccountPortal(WxMpService officialAccount, NotificationService notifications) {
+    OfficialAccountPortal(WxMpService officialAccount, NotificationService notifications, PortalReplayGuard replays,
+            Clock clock, @Value("${wx.mp.portal.max-bytes:64KB}") DataSize maxBytes) {
         this.officialAccount = officialAccount;
         this.notifications = notifications;
+        this.replays = replays;
+        this.clock = clock;
+        this.maxBytes = Math.toIntExact(maxBytes.toBytes());
     }
 
-    @Operation(summary = "WeChat's server check: answers echostr when the signature is right")
-    @GetMapping(value = "/wx/mp/portal", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> verify(@RequestParam(defaultValue = "") String signature,
-            @RequestParam(defaultValue = "") String timestamp, @RequestParam(defaultValue = "") String nonce,
-            @RequestParam(defaultValue = "") String echostr) {
-        if (!officialAccount.checkSignature(timestamp, nonce, signature)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body("invalid signature");
-        }
-        return ResponseEntity.ok(echostr);
+    @Operation(summary = "WeChat's server check: answers echostr when the signature is right", parameters = {
+            @Parameter(name = "signature", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "timestamp", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "nonce", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "echostr", in = ParameterIn.QUERY, schema = @Schema(type = "string"))})
+    @GetMapping("/wx/mp/portal")
+    ResponseEntity<String> verify(HttpServletRequest request) {
+        Signed signed = Signed.from(request);
+        requireSignedNow(signed);
+        // WeChat may repeat its check with the same nonce, so only a push is held to the replay rule
+        return text(signed.echostr());
     }
 
-    @Operation(summary = "WeChat pushes follower events here")
-    @PostMapping(value = "/wx/mp/portal", produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> event(@RequestParam(defaultValue = "") String signature,
-            @RequestParam(defaultValue = "") String timestamp, @RequestParam(defaultValue = "") String nonce,
-            @RequestBody(required = false) String body) {
-        if (!officialAccount.checkSignature(timestamp, nonce, signature)) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body("invalid signature");
+    @Operation(summary = "WeChat pushes follower events here", parameters = {
+            @Parameter(name = "signature", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "timestamp", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "nonce", in = ParameterIn.QUERY, schema = @Schema(type = "string"))},
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @Content(mediaType = "text/xml", schema = @Schema(type = "string"))))
+    @PostMapping("/wx/mp/portal")
+    ResponseEntity<String> event(HttpServletRequest request) throws IOException {
+        Signed signed = Signed.from(request);
+        requireSignedNow(signed);
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
         }
-        if (body == null || body.isBlank()) {
-            return ResponseEntity.badRequest().body("empty body");
+        if (!replays.firstUse(signed.nonce())) {
+            throw PushRefusedException.forbidden("This nonce was used in the last 10 minutes: the push is a replay");
         }
-        WxMpXmlMessage message = WxMpXmlMessage.fromXml(body);
+        WxMpXmlMessage message = parse(readBody(request));
         if (WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())) {
             if (WxConsts.EventType.SUBSCRIBE.equals(message.getEvent())) {
                 notifications.followed(message.getFromUser());
@@ -61,6 +103,93 @@ class OfficialAccountPortal {
                 notifications.unfollowed(message.getFromUser());
             }
         }
-        return ResponseEntity.ok("success");
+        return text("success");
+    }
+
+    /** Every refusal is a problem, whatever the caller's Accept says: negotiation would answer JSON or 406 instead. */
+    @ExceptionHandler(LoyaltyException.class)
+    ResponseEntity<ProblemDetail> refused(LoyaltyException ex) {
+        return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ex.status(), ex.code(), ex.getMessage()));
+    }
+
+    private void requireSignedNow(Signed signed) {
+        if (!officialAccount.checkSignature(signed.timestamp(), signed.nonce(), signed.signature())) {
+            throw PushRefusedException.forbidden("The signature does not match");
+        }
+        long sentAt;
+        try {
+            sentAt = Long.parseLong(signed.timestamp());
+        } catch (NumberFormatException e) {
+            throw PushRefusedException.forbidden("The timestamp is not a number of seconds");
+        }
+        long skew = clock.instant().getEpochSecond() - sentAt;
+        if (skew > TIMESTAMP_WINDOW_SECONDS || skew < -TIMESTAMP_WINDOW_SECONDS) {
+            throw PushRefusedException.forbidden("The timestamp is more than 5 minutes away from now");
+        }
+    }
+
+    /** Reads at most one byte past the limit, also when the body comes chunked, without a length. */
+    private String readBody(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        if (body.length > maxBytes) {
+            throw new PayloadTooLargeException(maxBytes);
+        }
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    private static WxMpXmlMessage parse(String xml) {
+        if (xml.isBlank()) {
+            throw PushRefusedException.invalid("The push has no body");
+        }
+        if (DTD.matcher(xml).find()) {
+            log.warn("Refused an official account push that declares a DTD");
+            throw PushRefusedException.invalid("The push may not declare a DOCTYPE or entities");
+        }
+        try {
+            return WxMpXmlMessage.fromXml(xml);
+        } catch (RuntimeException e) {
+            log.warn("Refused an official account push that is not readable XML: {}", e.getClass().getName());
+            throw PushRefusedException.invalid("The push is not XML of the shape WeChat sends");
+        }
+    }
+
+    private static ResponseEntity<String> text(String body) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(body);
+    }
+
+    /** The query parameters, from the query string alone: {@code getParameter} would also read a form body. */
+    private record Signed(String signature, String timestamp, String nonce, String echostr) {
+
+        static Signed from(HttpServletRequest request) {
+            MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString())
+                    .build().getQueryParams();
+            return new Signed(param(query, "signature"), param(query, "timestamp"), param(query, "nonce"),
+                    param(query, "echostr"));
+        }
+
+        private static String param(MultiValueMap<String, String> query, String name) {
+            String value = query.getFirst(name);
+            try {
+                return value == null ? "" : UriUtils.decode(value, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException e) {
+                return "";
+            }
+        }
+    }
+
+    private static final class PushRefusedException extends LoyaltyException {
+
+        private PushRefusedException(HttpStatus status, String code, String detail) {
+            super(status, code, detail);
+        }
+
+        static PushRefusedException forbidden(String detail) {
+            return new PushRefusedException(HttpStatus.FORBIDDEN, "FORBIDDEN", detail);
+        }
+
+        static PushRefusedException invalid(String detail) {
+            return new PushRefusedException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+        }
     }
 }
