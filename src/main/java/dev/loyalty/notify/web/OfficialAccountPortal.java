@@ -106,7 +106,7 @@ class OfficialAccountPortal {
         return text("success");
     }
 
-    /** A refusal is a problem whatever the caller accepts: WeChat, or whoever forges its pushes, sends no Accept we serve. */
+    /** Every refusal is a problem, whatever the caller's Accept says: negotiation would answer JSON or 406 instead. */
     @ExceptionHandler(LoyaltyException.class)
     ResponseEntity<ProblemDetail> refused(LoyaltyException ex) {
         return ResponseEntity.status(ex.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
