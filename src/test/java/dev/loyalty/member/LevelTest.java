@@ -11,14 +11,17 @@ import tools.jackson.databind.JsonNode;
 class LevelTest extends IntegrationTest {
 
     /** A level out of reach of every other test's members: a million yuan of purchases. */
+    /** Beyond what any member of the suite earns. */
     private static final long VIP_GROWTH = 1_000_000;
+    /** What one purchase at the counter's ceiling (¥10,000) brings. */
+    private static final long ONE_BIG_PURCHASE = 10_000;
 
     @Test
     void growthFromAPurchaseLiftsTheLevelAndTheNextAwardUsesItsMultiplier() {
         Api admin = api.as(loginAdmin());
         String vip = "VIP-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Api.Response created = admin.post("/api/admin/levels",
-                Map.of("code", vip, "name", "黑金会员", "minGrowth", VIP_GROWTH, "pointsMultiplierPercent", 150));
+                Map.of("code", vip, "name", "黑金会员", "minGrowth", ONE_BIG_PURCHASE, "pointsMultiplierPercent", 150));
         long store = admin.post("/api/admin/stores", Map.of("name", "Level Store")).json().path("id").asLong();
         String cashierCode = unique("cashier");
         admin.post("/api/admin/staff", Map.of("memberId", memberId(cashierCode), "storeId", store));
@@ -27,20 +30,26 @@ class LevelTest extends IntegrationTest {
         long memberId = memberId(code);
         Api member = api.as(loginMember(code));
 
-        Api.Response big = cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member),
-                "orderNo", unique("big"), "amountCents", VIP_GROWTH * 100));
-        Api.Response next = cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member),
-                "orderNo", unique("next"), "amountCents", 1_000));
+        try {
+            Api.Response big = cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member),
+                    "orderNo", unique("big"), "amountCents", ONE_BIG_PURCHASE * 100));
+            Api.Response next = cashier.post("/api/staff/purchases", Map.of("memberCode", memberCode(member),
+                    "orderNo", unique("next"), "amountCents", 1_000));
 
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(big.json().path("pointsAwarded").asLong()).as("the award uses the level held before it")
-                .isEqualTo(VIP_GROWTH);
-        assertThat(next.json().path("pointsAwarded").asLong()).as("10 yuan × 1.5").isEqualTo(15);
-        JsonNode me = member.get("/api/app/me").json();
-        assertThat(me.path("level").path("code").asString()).isEqualTo(vip);
-        assertThat(me.path("growth").path("growth").asLong()).isEqualTo(VIP_GROWTH + 10);
-        assertThat(jdbc.queryForObject("SELECT to_code FROM member_level_change WHERE member_id = ?", String.class, memberId))
-                .isEqualTo(vip);
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(big.json().path("pointsAwarded").asLong()).as("the award uses the level held before it")
+                    .isEqualTo(ONE_BIG_PURCHASE);
+            assertThat(next.json().path("pointsAwarded").asLong()).as("10 yuan × 1.5").isEqualTo(15);
+            JsonNode me = member.get("/api/app/me").json();
+            assertThat(me.path("level").path("code").asString()).isEqualTo(vip);
+            assertThat(me.path("growth").path("growth").asLong()).isEqualTo(ONE_BIG_PURCHASE + 10);
+            assertThat(jdbc.queryForObject("SELECT to_code FROM member_level_change WHERE member_id = ?", String.class,
+                    memberId)).isEqualTo(vip);
+        } finally {
+            // Out of reach again, so members of other tests keep earning at ×1.
+            admin.put("/api/admin/levels/" + vip, Map.of("name", "黑金会员", "minGrowth", 10 * VIP_GROWTH,
+                    "pointsMultiplierPercent", 150));
+        }
         assertThat(admin.post("/api/admin/levels", Map.of("code", vip, "name", "again", "minGrowth", 5,
                 "pointsMultiplierPercent", 100)).code()).isEqualTo("VALIDATION_FAILED");
     }

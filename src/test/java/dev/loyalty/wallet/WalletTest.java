@@ -28,6 +28,8 @@ class WalletTest extends IntegrationTest {
     @Autowired
     MemberCodes memberCodes;
 
+    private final java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     Api admin;
     Api cashier;
     Api member;
@@ -250,8 +252,13 @@ class WalletTest extends IntegrationTest {
         assertBalanced();
     }
 
+    /** A member code not handed out before in this test: each pays for one order. */
     private String code() {
-        return memberCodes.show(memberId, null).code();
+        String code;
+        do {
+            code = memberCodes.show(memberId, null).code();
+        } while (!handedOut.add(code));
+        return code;
     }
 
     private void assertBalanced() {
