@@ -3,6 +3,7 @@ package dev.loyalty.common.error;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String message = "must be a valid " + (ex.getRequiredType() == null ? "value" : ex.getRequiredType().getSimpleName());
         return ResponseEntity.badRequest().body(Problems.validation("Parameter '" + ex.getName() + "' is invalid",
                 List.of(Map.of("field", ex.getName(), "message", message))));
+    }
+
+    /** Tomcat refuses a query string it cannot decode (a broken %-escape, bytes that are not UTF-8) when it is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameters(InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+                "The query string is not valid percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
