@@ -22,6 +22,7 @@ import dev.loyalty.wallet.WalletView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +84,8 @@ class AdminMemberController {
 
     @Operation(summary = "A member's sign-in calendar for a month (default: this month)")
     @GetMapping("/api/admin/members/{id}/sign-ins")
-    SignInCalendar signIns(@PathVariable long id, @RequestParam(required = false) String month) {
+    SignInCalendar signIns(@PathVariable long id,
+            @RequestParam(required = false) @Pattern(regexp = "\\s*|\\d{4}-\\d{2}", message = "must be yyyy-MM") String month) {
         requireMember(id);
         try {
             return signIns.calendar(id, month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month));

@@ -1,6 +1,7 @@
 package dev.loyalty.me;
 
 import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.web.FourDigitYear;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
@@ -90,6 +91,6 @@ class MeController {
 
     record ProfileRequest(@Size(min = 1, max = 32) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String nickname,
             @Size(max = 512) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String avatarUrl,
-            LocalDate birthday) {
+            @FourDigitYear LocalDate birthday) {
     }
 }

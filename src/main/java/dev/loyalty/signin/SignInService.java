@@ -298,7 +298,7 @@ public class SignInService {
             long id = top.get(i).getValue();
             items.add(new Leaderboard.Entry(i + 1, id, nicknames.get(id), top.get(i).getScore().longValue()));
         }
-        return new Leaderboard(items, new Leaderboard.Me(board.rankOf(today, memberId), status(memberId).streak()));
+        return new Leaderboard(items, new Leaderboard.MyRank(board.rankOf(today, memberId), status(memberId).streak()));
     }
 
     public SignInRuleView rule() {

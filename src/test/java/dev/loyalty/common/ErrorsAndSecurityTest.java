@@ -143,6 +143,15 @@ class ErrorsAndSecurityTest extends IntegrationTest {
     }
 
     @Test
+    void aQueryStringThatIsNotUtf8Is400() {
+        Api.Response response = api.as(loginAdmin()).get("/api/admin/audit-log?action=%FF%FE");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
     void aPageSizeOverTheLimitIs400() {
         Api.Response response = api.as(loginAdmin()).get("/api/admin/audit-log?size=500");
 

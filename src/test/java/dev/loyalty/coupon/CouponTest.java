@@ -151,6 +151,8 @@ class CouponTest extends IntegrationTest {
         window.put("validFrom", "2031-05-10");
         window.put("validTo", "2031-05-01");
         assertThat(field(admin.post("/api/admin/coupon-templates", window))).isEqualTo("validTo");
+        window.put("validTo", "+999999999-12-31");
+        assertThat(field(admin.post("/api/admin/coupon-templates", window))).as("beyond what a DATE holds").isEqualTo("validTo");
         assertThat(field(admin.post("/api/admin/coupon-templates", with(base, "discountCents", 0)))).isEqualTo("discountCents");
     }
 

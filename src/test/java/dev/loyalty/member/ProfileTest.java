@@ -65,6 +65,14 @@ class ProfileTest extends IntegrationTest {
     }
 
     @Test
+    void aBirthdayBeforeTheYear1000IsRefusedWithTheField() {
+        Api.Response response = member.patch("/api/app/me", Map.of("birthday", "-999999999-01-01"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("birthday");
+    }
+
+    @Test
     void aMalformedDateIsA400NotA500() {
         Api.Response response = member.patch("/api/app/me", Map.of("birthday", "17/05/1990"));
 

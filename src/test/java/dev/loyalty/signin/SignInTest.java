@@ -220,6 +220,8 @@ class SignInTest extends IntegrationTest {
         assertThat(calendar.path("nextReward").path("streakDay").asInt()).isEqualTo(3);
         assertThat(calendar.path("nextReward").path("points").asLong()).isEqualTo(15);
         assertThat(me.get("/api/app/sign-ins/calendar?month=October").code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(me.get("/api/app/sign-ins/calendar?month=%2B999999999-12").code()).as("the last month there is")
+                .isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

@@ -47,6 +47,12 @@ public final class FakeWeChat {
         wm.stubFor(get(urlPathEqualTo("/sns/jscode2session")).atPriority(10)
                 .willReturn(okJson("{\"openid\":\"wx-{{request.query.js_code}}\",\"unionid\":\"union-{{request.query.js_code}}\","
                         + "\"session_key\":\"" + SESSION_KEY + "\"}")));
+        // WeChat's ids are 28 characters whatever the code; a code too long for that keeps its first 58.
+        wm.stubFor(get(urlPathEqualTo("/sns/jscode2session")).atPriority(5)
+                .withQueryParam("js_code", matching(".{59,}"))
+                .willReturn(okJson("{\"openid\":\"wx-{{substring request.query.js_code 0 58}}\","
+                        + "\"unionid\":\"union-{{substring request.query.js_code 0 58}}\","
+                        + "\"session_key\":\"" + SESSION_KEY + "\"}")));
         wm.stubFor(get(urlPathEqualTo("/cgi-bin/user/info")).atPriority(10)
                 .willReturn(okJson("{\"subscribe\":1,\"openid\":\"{{request.query.openid}}\","
                         + "\"unionid\":\"union-{{regexExtract request.query.openid 'mp-(.*)' 'parts'}}{{parts.0}}\"}")));

@@ -46,6 +46,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", ex.getName(), "message", message))));
     }
 
+    /** Tomcat refuses a query string it cannot decode (a broken %-escape, bytes that are not UTF-8) when it is first read. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> handleUndecodableParameters(InvalidParameterException ex) {
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
+                "The query string is not valid percent-encoded UTF-8"));
+    }
+
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()

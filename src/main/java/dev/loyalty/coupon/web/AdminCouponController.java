@@ -1,5 +1,6 @@
 package dev.loyalty.coupon.web;
 
+import dev.loyalty.common.web.FourDigitYear;
 import dev.loyalty.coupon.CouponService;
 import dev.loyalty.coupon.CouponTemplateView;
 import dev.loyalty.coupon.CouponType;
@@ -82,7 +83,7 @@ class AdminCouponController {
             @Min(0) Long thresholdCents, @Min(0) Long discountCents, @Min(0) @Max(99) Integer discountPercent,
             @Min(0) Long maxDiscountCents, @NotNull @Min(0) @Max(100_000_000) Long pointsPrice,
             @NotNull @Min(0) @Max(100_000_000) Long totalStock, @NotNull @Min(1) @Max(10_000) Integer perMemberLimit,
-            @Min(1) @Max(3650) Integer validDays, LocalDate validFrom, LocalDate validTo,
+            @Min(1) @Max(3650) Integer validDays, @FourDigitYear LocalDate validFrom, @FourDigitYear LocalDate validTo,
             @Size(max = 100) List<@NotNull Long> storeIds, @NotNull Boolean enabled) {
 
         TemplateChange toChange() {

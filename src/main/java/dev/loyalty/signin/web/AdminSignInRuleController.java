@@ -46,13 +46,13 @@ class AdminSignInRuleController {
     record RuleRequest(@NotNull @Min(0) @Max(100_000) Long basePoints,
             @NotNull @Min(1) @Max(366) Integer cycleDays,
             @NotNull @Size(max = 366) List<@Valid @NotNull BonusRequest> streakBonuses,
-            @NotNull @Valid MakeupRequest makeup, @Min(0) @Max(100_000) Long birthdayBonusPoints) {
+            @NotNull @Valid MakeupRuleRequest makeup, @Min(0) @Max(100_000) Long birthdayBonusPoints) {
     }
 
     record BonusRequest(@NotNull @Min(1) @Max(366) Integer day, @NotNull @Min(0) @Max(100_000) Long points) {
     }
 
-    record MakeupRequest(@NotNull Boolean enabled, @NotNull @Min(1) @Max(31) Integer windowDays,
+    record MakeupRuleRequest(@NotNull Boolean enabled, @NotNull @Min(1) @Max(31) Integer windowDays,
             @NotNull @Min(0) @Max(31) Integer monthlyLimit, @NotNull @Min(0) @Max(100_000) Long costPoints) {
     }
 }

@@ -50,6 +50,6 @@ class LeaderboardController {
             long id = top.get(i).getKey();
             items.add(new Leaderboard.Entry(i + 1, id, nicknames.get(id), top.get(i).getValue()));
         }
-        return new Leaderboard(items, new Leaderboard.Me(points.balanceRank(memberId), points.balance(memberId)));
+        return new Leaderboard(items, new Leaderboard.MyRank(points.balanceRank(memberId), points.balance(memberId)));
     }
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,7 +58,8 @@ class SignInController {
 
     @Operation(summary = "A month of sign-ins with the streak, makeups left and the next reward")
     @GetMapping("/calendar")
-    SignInCalendar calendar(@AuthenticationPrincipal Actor actor, @RequestParam(required = false) String month) {
+    SignInCalendar calendar(@AuthenticationPrincipal Actor actor,
+            @RequestParam(required = false) @Pattern(regexp = "\\s*|\\d{4}-\\d{2}", message = "must be yyyy-MM") String month) {
         YearMonth shown;
         try {
             shown = month == null || month.isBlank() ? YearMonth.now(clock) : YearMonth.parse(month);
