@@ -46,13 +46,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(Map.of("field", ex.getName(), "message", message))));
     }
 
-    /** Tomcat refuses a query string it cannot decode (a broken %-escape, bytes that are not UTF-8) when it is first read. */
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> handleUndecodableParameters(InvalidParameterException ex) {
-        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST",
-                "The query string is not valid percent-encoded UTF-8"));
-    }
-
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException ex) {
         List<Map<String, String>> errors = ex.getConstraintViolations().stream()
@@ -61,7 +54,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(Problems.validation("Request is invalid", errors));
     }
 
-    /** A query string that is not valid percent-encoding, or has too many parameters: refused by the container. */
+    /**
+     * Tomcat refuses a query string it cannot decode (a broken %-escape, bytes that are not UTF-8, too many
+     * parameters) when it is first read.
+     */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<ProblemDetail> handleMalformedQuery(InvalidParameterException ex) {
         return ResponseEntity.badRequest()
