@@ -769,8 +769,9 @@ class ApiFuzzTest extends IntegrationTest {
             case "date" -> LocalDate.now(clock).minusDays(1).toString();
             case "birthday" -> "1990-01-01";
             case "avatarUrl" -> "https://example.com/avatar.png";
-            case "username" -> "admin";
-            case "password" -> "dev-only-admin";
+            // an operator who does not exist: failed logins lock a username, and the suite logs in as admin
+            case "username" -> "fuzz-operator";
+            case "password" -> "a-password-of-no-one";
             case "address" -> "1 Fuzz Road";
             default -> null;
         };

@@ -90,12 +90,15 @@ class CouponConcurrencyTest extends IntegrationTest {
         long storeId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM counter_store", Long.class);
 
         Map<String, Integer> refusals = new ConcurrentHashMap<>();
-        List<CouponView> used = race(20, i -> () -> coupons.verify(new StaffBinding(1000 + i, storeId), code), refusals);
+        List<CouponView> used = race(20, i -> () -> coupons.verify(new StaffBinding(STAFF_IDS + i, storeId), code), refusals);
 
         assertThat(used).hasSize(1);
         assertThat(refusals).containsOnlyKeys("COUPON_ALREADY_USED");
         assertThat(jdbc.queryForObject("SELECT status FROM coupon WHERE code = ?", String.class, code)).isEqualTo("USED");
     }
+
+    /** Staff ids far from any member's, so no clerk is the coupon's owner (who may not verify it). */
+    private static final long STAFF_IDS = 1_000_000_000L;
 
     private long template(long stock, int perMemberLimit) {
         return Actors.asAdmin(() -> coupons.createTemplate(new TemplateChange("hot " + unique("t"), CouponType.GIFT,
