@@ -79,8 +79,8 @@ public class WalletService {
         long bonus = planId == null ? 0 : bonusOfPlan(planId, amountCents);
         return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(memberId);
-            WalletEntry entry = write(account, WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null);
             counter.spendMemberCode(memberCode, memberId, key);
+            WalletEntry entry = write(account, WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null);
             audit.record(staff(at), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", amountCents, "bonusCents", bonus));
             return entry;
@@ -98,6 +98,7 @@ public class WalletService {
         counter.checkCounterOrder(at, memberId, amountCents);
         return once(key, e -> e.getMemberId() == memberId && -e.getDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(memberId);
+            counter.spendMemberCode(memberCode, memberId, key);
             long balance = account.balanceCents();
             if (balance < amountCents) {
                 throw new WalletInsufficientException(memberId, amountCents, balance);
@@ -106,7 +107,6 @@ public class WalletService {
             long principal = amountCents - bonus;
             WalletEntry entry = write(account, WalletEntryType.PAY, -principal, -bonus, key, orderNo, at, null, null);
             counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents);
-            counter.spendMemberCode(memberCode, memberId, key);
             audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
             return entry;

@@ -91,6 +91,8 @@ class CounterSafeguardsTest extends IntegrationTest {
                 Map.of("memberCode", code, "orderNo", unique("B"), "amountCents", 2_000));
         Api.Response topUpElsewhere = otherStoreCashier.post("/api/staff/wallet/top-ups",
                 Map.of("memberCode", code, "orderNo", unique("T"), "amountCents", 2_000));
+        Api.Response paymentFromAnEmptyWallet = cashier.post("/api/staff/wallet/payments",
+                Map.of("memberCode", code, "orderNo", unique("W"), "amountCents", 100));
         Api.Response resolve = cashier.post("/api/staff/members/resolve", Map.of("memberCode", code));
 
         assertThat(first.status()).isEqualTo(200);
@@ -98,6 +100,8 @@ class CounterSafeguardsTest extends IntegrationTest {
         assertThat(replay.json().path("pointsAwarded").asLong()).isEqualTo(first.json().path("pointsAwarded").asLong());
         assertThat(anotherOrder.code()).isEqualTo("MEMBER_CODE_USED");
         assertThat(topUpElsewhere.code()).isEqualTo("MEMBER_CODE_USED");
+        assertThat(paymentFromAnEmptyWallet.code()).as("a spent code is refused before anything else")
+                .isEqualTo("MEMBER_CODE_USED");
         assertThat(resolve.status()).as("resolving stays read-only").isEqualTo(200);
         assertThat(customer.get("/api/app/points").json().path("balance").asLong()).isEqualTo(20);
         assertThat(customer.get("/api/app/wallet").json().path("balanceCents").asLong()).isZero();
