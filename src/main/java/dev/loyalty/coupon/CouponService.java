@@ -10,6 +10,7 @@ import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.jobs.Job;
 import dev.loyalty.common.jobs.JobSwitch;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
@@ -35,7 +36,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -156,25 +156,17 @@ public class CouponService implements Job {
             throw CouponException.outOfStock(templateId);
         }
         ensureQuotaRow(templateId, memberId);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> redeemNow(memberId, template, idempotencyKey));
-            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
-                var winner = coupons.findByRedeemKey(memberId, idempotencyKey);
-                if (winner.isPresent()) {
-                    return replay(winner.get(), templateId, idempotencyKey);
-                }
-                if (attempt == 3) {
-                    throw e;
-                }
-            } catch (LoyaltyException refused) {
-                // a repeat of a redemption that went through can hit the limit, the stock or the points it used
-                var first = coupons.findByRedeemKey(memberId, idempotencyKey);
-                if (first.isPresent()) {
-                    return replay(first.get(), templateId, idempotencyKey);
-                }
-                throw refused;
+        try {
+            return RaceRetry.onRace("coupon redemption", () -> tx.execute(status -> redeemNow(memberId, template, idempotencyKey)),
+                    raceLost -> coupons.findByRedeemKey(memberId, idempotencyKey)
+                            .map(winner -> replay(winner, templateId, idempotencyKey)));
+        } catch (LoyaltyException refused) {
+            // a repeat of a redemption that went through can hit the limit, the stock or the points it used
+            var first = coupons.findByRedeemKey(memberId, idempotencyKey);
+            if (first.isPresent()) {
+                return replay(first.get(), templateId, idempotencyKey);
             }
+            throw refused;
         }
     }
 
@@ -290,15 +282,7 @@ public class CouponService implements Job {
      * deadlock each other.
      */
     public RevokeResult revoke(long couponId) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(s -> revokeNow(couponId));
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        return RaceRetry.onLockLost("coupon revocation", () -> tx.execute(s -> revokeNow(couponId)));
     }
 
     private RevokeResult revokeNow(long couponId) {

@@ -7,6 +7,7 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.points.internal.PointsAccount;
 import dev.loyalty.points.internal.PointsAccountMapper;
@@ -29,7 +30,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
@@ -49,7 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PointsService {
 
-    private static final int ATTEMPTS = 3;
     private static final Duration EXPIRING_WINDOW = Duration.ofDays(30);
     private static final Duration RULE_CACHE_TTL = Duration.ofSeconds(5);
 
@@ -272,30 +271,19 @@ public class PointsService {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return toResult(write.get(), false);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return toResult(tx.execute(status -> write.get()), false);
-            } catch (DuplicateKeyException e) {
-                Optional<PointsEntry> winner = entries.findByKey(key);
-                if (winner.isPresent()) {
-                    return replay(winner.get(), samePayload, key);
-                }
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (LoyaltyException refused) {
-                // a repeat of a command that already succeeded can fail its checks the second time
-                // (the points are spent, the entry is reversed): the first result is the answer
-                Optional<PointsEntry> first = entries.findByKey(key);
-                if (first.isPresent()) {
-                    return replay(first.get(), samePayload, key);
-                }
-                throw refused;
+        try {
+            return RaceRetry.onRace("points movement", () -> toResult(tx.execute(status -> write.get()), false),
+                    raceLost -> raceLost instanceof DuplicateKeyException
+                            ? entries.findByKey(key).map(winner -> replay(winner, samePayload, key))
+                            : Optional.empty());
+        } catch (LoyaltyException refused) {
+            // a repeat of a command that already succeeded can fail its checks the second time
+            // (the points are spent, the entry is reversed): the first result is the answer
+            Optional<PointsEntry> first = entries.findByKey(key);
+            if (first.isPresent()) {
+                return replay(first.get(), samePayload, key);
             }
+            throw refused;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
@@ -26,8 +27,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
@@ -218,32 +217,24 @@ public class WalletService {
     }
 
     private WalletMovement once(String key, Predicate<WalletEntry> samePayload, Supplier<WalletEntry> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return toMovement(tx.execute(status -> write.get()), false);
-            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
-                Optional<WalletEntry> winner = entries.findByKey(key);
-                if (winner.isPresent()) {
-                    if (!samePayload.test(winner.get())) {
-                        throw new IdempotencyConflictException(key);
-                    }
-                    return toMovement(winner.get(), true);
-                }
-                if (attempt == 3) {
-                    throw e;
-                }
-            } catch (LoyaltyException refused) {
-                // a repeat of a payment that already went through can fail its checks the second time
-                Optional<WalletEntry> first = entries.findByKey(key);
-                if (first.isPresent()) {
-                    if (!samePayload.test(first.get())) {
-                        throw new IdempotencyConflictException(key);
-                    }
-                    return toMovement(first.get(), true);
-                }
-                throw refused;
+        try {
+            return RaceRetry.onRace("wallet movement", () -> toMovement(tx.execute(status -> write.get()), false),
+                    raceLost -> entries.findByKey(key).map(winner -> replay(winner, samePayload, key)));
+        } catch (LoyaltyException refused) {
+            // a repeat of a payment that already went through can fail its checks the second time
+            Optional<WalletEntry> first = entries.findByKey(key);
+            if (first.isPresent()) {
+                return replay(first.get(), samePayload, key);
             }
+            throw refused;
         }
+    }
+
+    private WalletMovement replay(WalletEntry first, Predicate<WalletEntry> samePayload, String key) {
+        if (!samePayload.test(first)) {
+            throw new IdempotencyConflictException(key);
+        }
+        return toMovement(first, true);
     }
 
     private WalletMovement replayOrder(WalletEntry entry, String memberCode, long amountCents, Predicate<WalletEntry> sameAmount) {
