@@ -78,7 +78,7 @@ public class WalletService {
         long bonus = planId == null ? 0 : bonusOfPlan(planId, amountCents);
         return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(memberId);
-            WalletEntry entry = write(account, WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null);
+            WalletEntry entry = write(account, new WalletPosting(WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null));
             counter.spendMemberCode(memberCode, memberId, key);
             audit.record(staff(at), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", amountCents, "bonusCents", bonus));
@@ -103,7 +103,7 @@ public class WalletService {
             }
             long bonus = Math.multiplyExact(amountCents, account.getBonusCents()) / balance;
             long principal = amountCents - bonus;
-            WalletEntry entry = write(account, WalletEntryType.PAY, -principal, -bonus, key, orderNo, at, null, null);
+            WalletEntry entry = write(account, WalletPosting.atCounter(WalletEntryType.PAY, -principal, -bonus, key, orderNo, at));
             counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents);
             counter.spendMemberCode(memberCode, memberId, key);
             audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
@@ -120,8 +120,8 @@ public class WalletService {
         String key = "refund:" + payment.getId();
         return once(key, e -> payment.getId().equals(e.getReversesId()), () -> {
             WalletAccount account = lock(payment.getMemberId());
-            WalletEntry entry = write(account, WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
-                    -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId());
+            WalletEntry entry = write(account, new WalletPosting(WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
+                    -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId()));
             counter.refundRemainder(at, orderNo);
             audit.record(staff(at), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
@@ -133,7 +133,7 @@ public class WalletService {
     /** Adds bonus money the brand gives (a rebate); idempotent on {@code key}. */
     public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key) {
         return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents,
-                () -> write(lock(memberId), type, 0, bonusCents, key, null, null, null, null));
+                () -> write(lock(memberId), WalletPosting.bonus(type, bonusCents, key)));
     }
 
     /** Top-ups (cash taken in and bonus granted), payments and refunds written in [from, to). */
@@ -261,29 +261,28 @@ public class WalletService {
         return created;
     }
 
-    private WalletEntry write(WalletAccount account, WalletEntryType type, long principal, long bonus, String key,
-            String orderNo, StaffBinding at, Long planId, Long reversesId) {
+    private WalletEntry write(WalletAccount account, WalletPosting posting) {
         Instant now = clock.instant();
-        if (accounts.move(account.getMemberId(), principal, bonus, now) != 1) {
-            throw new WalletInsufficientException(account.getMemberId(), -(principal + bonus), account.balanceCents());
+        if (accounts.move(account.getMemberId(), posting.principalCents(), posting.bonusCents(), now) != 1) {
+            throw new WalletInsufficientException(account.getMemberId(), -posting.deltaCents(), account.balanceCents());
         }
         WalletEntry entry = new WalletEntry();
         entry.setMemberId(account.getMemberId());
-        entry.setType(type);
-        entry.setDeltaCents(principal + bonus);
-        entry.setPrincipalDeltaCents(principal);
-        entry.setBonusDeltaCents(bonus);
-        entry.setBalanceAfterCents(account.balanceCents() + principal + bonus);
-        entry.setIdempotencyKey(key);
-        entry.setOrderNo(orderNo);
-        entry.setStoreId(at == null ? null : at.storeId());
-        entry.setStaffMemberId(at == null ? null : at.memberId());
-        entry.setPlanId(planId);
-        entry.setReversesId(reversesId);
+        entry.setType(posting.type());
+        entry.setDeltaCents(posting.deltaCents());
+        entry.setPrincipalDeltaCents(posting.principalCents());
+        entry.setBonusDeltaCents(posting.bonusCents());
+        entry.setBalanceAfterCents(account.balanceCents() + posting.deltaCents());
+        entry.setIdempotencyKey(posting.key());
+        entry.setOrderNo(posting.orderNo());
+        entry.setStoreId(posting.at() == null ? null : posting.at().storeId());
+        entry.setStaffMemberId(posting.at() == null ? null : posting.at().memberId());
+        entry.setPlanId(posting.planId());
+        entry.setReversesId(posting.reversesId());
         entry.setCreatedAt(now);
         entries.insert(entry);
         events.publishEvent(new WalletChanged(entry.getMemberId(), entry.getId(), entry.getDeltaCents(),
-                entry.getBalanceAfterCents(), type));
+                entry.getBalanceAfterCents(), posting.type()));
         return entry;
     }
 
