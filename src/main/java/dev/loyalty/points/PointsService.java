@@ -16,6 +16,7 @@ import dev.loyalty.points.internal.PointsEntry;
 import dev.loyalty.points.internal.PointsEntryMapper;
 import dev.loyalty.points.internal.PointsLot;
 import dev.loyalty.points.internal.PointsLotMapper;
+import dev.loyalty.points.internal.PointsPosting;
 import dev.loyalty.points.internal.PointsRule;
 import dev.loyalty.points.internal.PointsRuleMapper;
 import java.time.Clock;
@@ -83,8 +84,7 @@ public class PointsService {
         return once(earn.idempotencyKey(), same(earn.memberId(), PointsEntryType.EARN, earn.source(), earn.amount()), () -> {
             Instant now = clock.instant();
             PointsAccount account = book.lock(earn.memberId(), now);
-            return book.credit(account, earn.amount(), PointsEntryType.EARN, earn.source(), earn.idempotencyKey(),
-                    earn.reference(), null, earn.remark(), expiryOfPointsEarnedAt(now), earn.amount(), 0, now);
+            return book.credit(account, posting(earn, PointsEntryType.EARN), expiryOfPointsEarnedAt(now), earn.amount(), 0, now);
         });
     }
 
@@ -93,8 +93,7 @@ public class PointsService {
         return once(spend.idempotencyKey(), same(spend.memberId(), PointsEntryType.SPEND, spend.source(), spend.amount()), () -> {
             Instant now = clock.instant();
             PointsAccount account = book.lock(spend.memberId(), now);
-            return book.debit(account, spend.amount(), PointsEntryType.SPEND, spend.source(), spend.idempotencyKey(),
-                    spend.reference(), null, spend.remark(), false, null, 0, spend.amount(), now);
+            return book.debit(account, posting(spend, PointsEntryType.SPEND), false, null, 0, spend.amount(), now);
         });
     }
 
@@ -115,16 +114,15 @@ public class PointsService {
             Instant now = clock.instant();
             PointsAccount account = book.lock(original.getMemberId(), now);
             long take = reversalAmount(original, amount);
-            String reference = "reverses:" + entryId;
+            PointsPosting reversal = new PointsPosting(take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey,
+                    "reverses:" + entryId, entryId, remark);
             if (original.getDelta() > 0) {
-                return book.debit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
-                        entryId, remark, true, entryId, -take, 0, now);
+                return book.debit(account, reversal, true, entryId, -take, 0, now);
             }
             Instant endOfToday = now.atZone(clock.getZone()).toLocalDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             Instant drawnExpiry = Optional.ofNullable(lots.latestExpiryDrawnBy(entryId)).orElse(expiryOfPointsEarnedAt(now));
             Instant expiresAt = drawnExpiry.isAfter(endOfToday) ? drawnExpiry : endOfToday;
-            return book.credit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
-                    entryId, remark, expiresAt, 0, -take, now);
+            return book.credit(account, reversal, expiresAt, 0, -take, now);
         });
     }
 
@@ -139,11 +137,11 @@ public class PointsService {
             Instant now = clock.instant();
             PointsAccount account = book.lock(memberId, now);
             long before = account.getBalance();
+            PointsPosting adjustment = new PointsPosting(Math.abs(delta), PointsEntryType.ADJUST, PointsSource.ADMIN,
+                    idempotencyKey, null, null, reason);
             PointsEntry entry = delta > 0
-                    ? book.credit(account, delta, PointsEntryType.ADJUST, PointsSource.ADMIN, idempotencyKey, null, null,
-                            reason, expiryOfPointsEarnedAt(now), delta, 0, now)
-                    : book.debit(account, -delta, PointsEntryType.ADJUST, PointsSource.ADMIN, idempotencyKey, null, null,
-                            reason, false, null, 0, -delta, now);
+                    ? book.credit(account, adjustment, expiryOfPointsEarnedAt(now), delta, 0, now)
+                    : book.debit(account, adjustment, false, null, 0, -delta, now);
             audit.record("POINTS_ADJUSTED", "member:" + memberId, Map.of("balance", before),
                     adjustmentAudit(entry, delta, reason));
             return entry;
@@ -285,6 +283,11 @@ public class PointsService {
             }
             throw refused;
         }
+    }
+
+    private static PointsPosting posting(PointsMovement movement, PointsEntryType type) {
+        return new PointsPosting(movement.amount(), type, movement.source(), movement.idempotencyKey(),
+                movement.reference(), null, movement.remark());
     }
 
     private static PointsResult replay(PointsEntry entry, Predicate<PointsEntry> samePayload, String key) {
