@@ -6,7 +6,7 @@ import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StaffBinding;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponMall;
 import dev.loyalty.coupon.CouponStatus;
 import dev.loyalty.coupon.CouponView;
 import dev.loyalty.member.MemberListing;
@@ -41,12 +41,12 @@ class AdminMemberController {
     private final MemberService members;
     private final PointsService points;
     private final WalletService wallets;
-    private final CouponService coupons;
+    private final CouponMall coupons;
     private final SignInService signIns;
     private final CounterService counter;
     private final Clock clock;
 
-    AdminMemberController(MemberService members, PointsService points, WalletService wallets, CouponService coupons,
+    AdminMemberController(MemberService members, PointsService points, WalletService wallets, CouponMall coupons,
             SignInService signIns, CounterService counter, Clock clock) {
         this.members = members;
         this.points = points;

@@ -5,7 +5,7 @@ import dev.loyalty.common.web.FourDigitYear;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponMall;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StoreView;
 import dev.loyalty.points.PointsService;
@@ -33,11 +33,11 @@ class MeController {
     private final MemberService members;
     private final PointsService points;
     private final SignInService signIns;
-    private final CouponService coupons;
+    private final CouponMall coupons;
     private final WalletService wallets;
     private final CounterService counter;
 
-    MeController(MemberService members, PointsService points, SignInService signIns, CouponService coupons,
+    MeController(MemberService members, PointsService points, SignInService signIns, CouponMall coupons,
             WalletService wallets, CounterService counter) {
         this.counter = counter;
         this.members = members;

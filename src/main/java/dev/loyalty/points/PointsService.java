@@ -7,6 +7,7 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.points.internal.PointsAccount;
 import dev.loyalty.points.internal.PointsAccountMapper;
@@ -15,6 +16,7 @@ import dev.loyalty.points.internal.PointsEntry;
 import dev.loyalty.points.internal.PointsEntryMapper;
 import dev.loyalty.points.internal.PointsLot;
 import dev.loyalty.points.internal.PointsLotMapper;
+import dev.loyalty.points.internal.PointsPosting;
 import dev.loyalty.points.internal.PointsRule;
 import dev.loyalty.points.internal.PointsRuleMapper;
 import java.time.Clock;
@@ -29,7 +31,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
@@ -49,7 +50,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PointsService {
 
-    private static final int ATTEMPTS = 3;
     private static final Duration EXPIRING_WINDOW = Duration.ofDays(30);
     private static final Duration RULE_CACHE_TTL = Duration.ofSeconds(5);
 
@@ -84,8 +84,7 @@ public class PointsService {
         return once(earn.idempotencyKey(), same(earn.memberId(), PointsEntryType.EARN, earn.source(), earn.amount()), () -> {
             Instant now = clock.instant();
             PointsAccount account = book.lock(earn.memberId(), now);
-            return book.credit(account, earn.amount(), PointsEntryType.EARN, earn.source(), earn.idempotencyKey(),
-                    earn.reference(), null, earn.remark(), expiryOfPointsEarnedAt(now), earn.amount(), 0, now);
+            return book.credit(account, posting(earn, PointsEntryType.EARN), expiryOfPointsEarnedAt(now), earn.amount(), 0, now);
         });
     }
 
@@ -94,8 +93,7 @@ public class PointsService {
         return once(spend.idempotencyKey(), same(spend.memberId(), PointsEntryType.SPEND, spend.source(), spend.amount()), () -> {
             Instant now = clock.instant();
             PointsAccount account = book.lock(spend.memberId(), now);
-            return book.debit(account, spend.amount(), PointsEntryType.SPEND, spend.source(), spend.idempotencyKey(),
-                    spend.reference(), null, spend.remark(), false, null, 0, spend.amount(), now);
+            return book.debit(account, posting(spend, PointsEntryType.SPEND), false, null, 0, spend.amount(), now);
         });
     }
 
@@ -116,16 +114,15 @@ public class PointsService {
             Instant now = clock.instant();
             PointsAccount account = book.lock(original.getMemberId(), now);
             long take = reversalAmount(original, amount);
-            String reference = "reverses:" + entryId;
+            PointsPosting reversal = new PointsPosting(take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey,
+                    "reverses:" + entryId, entryId, remark);
             if (original.getDelta() > 0) {
-                return book.debit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
-                        entryId, remark, true, entryId, -take, 0, now);
+                return book.debit(account, reversal, true, entryId, -take, 0, now);
             }
             Instant endOfToday = now.atZone(clock.getZone()).toLocalDate().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
             Instant drawnExpiry = Optional.ofNullable(lots.latestExpiryDrawnBy(entryId)).orElse(expiryOfPointsEarnedAt(now));
             Instant expiresAt = drawnExpiry.isAfter(endOfToday) ? drawnExpiry : endOfToday;
-            return book.credit(account, take, PointsEntryType.REVERSE, original.getSource(), idempotencyKey, reference,
-                    entryId, remark, expiresAt, 0, -take, now);
+            return book.credit(account, reversal, expiresAt, 0, -take, now);
         });
     }
 
@@ -140,11 +137,11 @@ public class PointsService {
             Instant now = clock.instant();
             PointsAccount account = book.lock(memberId, now);
             long before = account.getBalance();
+            PointsPosting adjustment = new PointsPosting(Math.abs(delta), PointsEntryType.ADJUST, PointsSource.ADMIN,
+                    idempotencyKey, null, null, reason);
             PointsEntry entry = delta > 0
-                    ? book.credit(account, delta, PointsEntryType.ADJUST, PointsSource.ADMIN, idempotencyKey, null, null,
-                            reason, expiryOfPointsEarnedAt(now), delta, 0, now)
-                    : book.debit(account, -delta, PointsEntryType.ADJUST, PointsSource.ADMIN, idempotencyKey, null, null,
-                            reason, false, null, 0, -delta, now);
+                    ? book.credit(account, adjustment, expiryOfPointsEarnedAt(now), delta, 0, now)
+                    : book.debit(account, adjustment, false, null, 0, -delta, now);
             audit.record("POINTS_ADJUSTED", "member:" + memberId, Map.of("balance", before),
                     adjustmentAudit(entry, delta, reason));
             return entry;
@@ -272,31 +269,25 @@ public class PointsService {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return toResult(write.get(), false);
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return toResult(tx.execute(status -> write.get()), false);
-            } catch (DuplicateKeyException e) {
-                Optional<PointsEntry> winner = entries.findByKey(key);
-                if (winner.isPresent()) {
-                    return replay(winner.get(), samePayload, key);
-                }
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (PessimisticLockingFailureException e) {
-                if (attempt == ATTEMPTS) {
-                    throw e;
-                }
-            } catch (LoyaltyException refused) {
-                // a repeat of a command that already succeeded can fail its checks the second time
-                // (the points are spent, the entry is reversed): the first result is the answer
-                Optional<PointsEntry> first = entries.findByKey(key);
-                if (first.isPresent()) {
-                    return replay(first.get(), samePayload, key);
-                }
-                throw refused;
+        try {
+            return RaceRetry.onRace("points movement", () -> toResult(tx.execute(status -> write.get()), false),
+                    raceLost -> raceLost instanceof DuplicateKeyException
+                            ? entries.findByKey(key).map(winner -> replay(winner, samePayload, key))
+                            : Optional.empty());
+        } catch (LoyaltyException refused) {
+            // a repeat of a command that already succeeded can fail its checks the second time
+            // (the points are spent, the entry is reversed): the first result is the answer
+            Optional<PointsEntry> first = entries.findByKey(key);
+            if (first.isPresent()) {
+                return replay(first.get(), samePayload, key);
             }
+            throw refused;
         }
+    }
+
+    private static PointsPosting posting(PointsMovement movement, PointsEntryType type) {
+        return new PointsPosting(movement.amount(), type, movement.source(), movement.idempotencyKey(),
+                movement.reference(), null, movement.remark());
     }
 
     private static PointsResult replay(PointsEntry entry, Predicate<PointsEntry> samePayload, String key) {

@@ -2,7 +2,7 @@ package dev.loyalty.report;
 
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.counter.CounterService;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponTemplates;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsFlows;
 import dev.loyalty.points.PointsService;
@@ -39,13 +39,13 @@ public class ReportService {
     private final MemberService members;
     private final PointsService points;
     private final WalletService wallets;
-    private final CouponService coupons;
+    private final CouponTemplates coupons;
     private final SignInService signIns;
     private final CounterService counter;
     private final RebateService rebates;
     private final Clock clock;
 
-    ReportService(MemberService members, PointsService points, WalletService wallets, CouponService coupons,
+    ReportService(MemberService members, PointsService points, WalletService wallets, CouponTemplates coupons,
             SignInService signIns, CounterService counter, RebateService rebates, Clock clock) {
         this.members = members;
         this.points = points;

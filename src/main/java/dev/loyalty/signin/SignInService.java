@@ -3,6 +3,7 @@ package dev.loyalty.signin;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsResult;
@@ -34,8 +35,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -135,19 +134,8 @@ public class SignInService {
         if (done.isPresent()) {
             return already(done.get());
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> signInLocked(memberId, today));
-            } catch (DuplicateKeyException | PessimisticLockingFailureException raceLost) {
-                Optional<SignInRecord> winner = records.find(memberId, today);
-                if (winner.isPresent()) {
-                    return already(winner.get());
-                }
-                if (attempt == 3) {
-                    throw raceLost;
-                }
-            }
-        }
+        return RaceRetry.onRace("sign-in", () -> tx.execute(status -> signInLocked(memberId, today)),
+                raceLost -> records.find(memberId, today).map(SignInService::already));
     }
 
     private SignInResult signInLocked(long memberId, LocalDate today) {
@@ -192,15 +180,8 @@ public class SignInService {
         if (!YearMonth.from(date).equals(YearMonth.from(today))) {
             throw new MakeupNotAllowedException("Only dates of the current month can be made up");
         }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Objects.requireNonNull(tx.execute(status -> makeupLocked(memberId, date, today, rule)));
-            } catch (DuplicateKeyException | PessimisticLockingFailureException firstUseRaced) {
-                if (attempt == 3) {
-                    throw firstUseRaced;
-                }
-            }
-        }
+        return RaceRetry.onRace("makeup sign-in",
+                () -> Objects.requireNonNull(tx.execute(status -> makeupLocked(memberId, date, today, rule))));
     }
 
     private SignInResult makeupLocked(long memberId, LocalDate date, LocalDate today, SignInRuleView rule) {

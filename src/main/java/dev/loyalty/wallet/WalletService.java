@@ -7,6 +7,7 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
@@ -26,8 +27,6 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
@@ -80,7 +79,7 @@ public class WalletService {
         return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(memberId);
             counter.spendMemberCode(memberCode, memberId, key);
-            WalletEntry entry = write(account, WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null);
+            WalletEntry entry = write(account, new WalletPosting(WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null));
             audit.record(staff(at), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", amountCents, "bonusCents", bonus));
             return entry;
@@ -105,7 +104,7 @@ public class WalletService {
             }
             long bonus = Math.multiplyExact(amountCents, account.getBonusCents()) / balance;
             long principal = amountCents - bonus;
-            WalletEntry entry = write(account, WalletEntryType.PAY, -principal, -bonus, key, orderNo, at, null, null);
+            WalletEntry entry = write(account, WalletPosting.atCounter(WalletEntryType.PAY, -principal, -bonus, key, orderNo, at));
             counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents);
             audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
@@ -121,8 +120,8 @@ public class WalletService {
         String key = "refund:" + payment.getId();
         return once(key, e -> payment.getId().equals(e.getReversesId()), () -> {
             WalletAccount account = lock(payment.getMemberId());
-            WalletEntry entry = write(account, WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
-                    -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId());
+            WalletEntry entry = write(account, new WalletPosting(WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
+                    -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId()));
             counter.refundRemainder(at, orderNo);
             audit.record(staff(at), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
@@ -134,7 +133,7 @@ public class WalletService {
     /** Adds bonus money the brand gives (a rebate); idempotent on {@code key}. */
     public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key) {
         return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents,
-                () -> write(lock(memberId), type, 0, bonusCents, key, null, null, null, null));
+                () -> write(lock(memberId), WalletPosting.bonus(type, bonusCents, key)));
     }
 
     /** Top-ups (cash taken in and bonus granted), payments and refunds written in [from, to). */
@@ -218,32 +217,24 @@ public class WalletService {
     }
 
     private WalletMovement once(String key, Predicate<WalletEntry> samePayload, Supplier<WalletEntry> write) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return toMovement(tx.execute(status -> write.get()), false);
-            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
-                Optional<WalletEntry> winner = entries.findByKey(key);
-                if (winner.isPresent()) {
-                    if (!samePayload.test(winner.get())) {
-                        throw new IdempotencyConflictException(key);
-                    }
-                    return toMovement(winner.get(), true);
-                }
-                if (attempt == 3) {
-                    throw e;
-                }
-            } catch (LoyaltyException refused) {
-                // a repeat of a payment that already went through can fail its checks the second time
-                Optional<WalletEntry> first = entries.findByKey(key);
-                if (first.isPresent()) {
-                    if (!samePayload.test(first.get())) {
-                        throw new IdempotencyConflictException(key);
-                    }
-                    return toMovement(first.get(), true);
-                }
-                throw refused;
+        try {
+            return RaceRetry.onRace("wallet movement", () -> toMovement(tx.execute(status -> write.get()), false),
+                    raceLost -> entries.findByKey(key).map(winner -> replay(winner, samePayload, key)));
+        } catch (LoyaltyException refused) {
+            // a repeat of a payment that already went through can fail its checks the second time
+            Optional<WalletEntry> first = entries.findByKey(key);
+            if (first.isPresent()) {
+                return replay(first.get(), samePayload, key);
             }
+            throw refused;
         }
+    }
+
+    private WalletMovement replay(WalletEntry first, Predicate<WalletEntry> samePayload, String key) {
+        if (!samePayload.test(first)) {
+            throw new IdempotencyConflictException(key);
+        }
+        return toMovement(first, true);
     }
 
     private WalletMovement replayOrder(WalletEntry entry, String memberCode, long amountCents, Predicate<WalletEntry> sameAmount) {
@@ -270,29 +261,28 @@ public class WalletService {
         return created;
     }
 
-    private WalletEntry write(WalletAccount account, WalletEntryType type, long principal, long bonus, String key,
-            String orderNo, StaffBinding at, Long planId, Long reversesId) {
+    private WalletEntry write(WalletAccount account, WalletPosting posting) {
         Instant now = clock.instant();
-        if (accounts.move(account.getMemberId(), principal, bonus, now) != 1) {
-            throw new WalletInsufficientException(account.getMemberId(), -(principal + bonus), account.balanceCents());
+        if (accounts.move(account.getMemberId(), posting.principalCents(), posting.bonusCents(), now) != 1) {
+            throw new WalletInsufficientException(account.getMemberId(), -posting.deltaCents(), account.balanceCents());
         }
         WalletEntry entry = new WalletEntry();
         entry.setMemberId(account.getMemberId());
-        entry.setType(type);
-        entry.setDeltaCents(principal + bonus);
-        entry.setPrincipalDeltaCents(principal);
-        entry.setBonusDeltaCents(bonus);
-        entry.setBalanceAfterCents(account.balanceCents() + principal + bonus);
-        entry.setIdempotencyKey(key);
-        entry.setOrderNo(orderNo);
-        entry.setStoreId(at == null ? null : at.storeId());
-        entry.setStaffMemberId(at == null ? null : at.memberId());
-        entry.setPlanId(planId);
-        entry.setReversesId(reversesId);
+        entry.setType(posting.type());
+        entry.setDeltaCents(posting.deltaCents());
+        entry.setPrincipalDeltaCents(posting.principalCents());
+        entry.setBonusDeltaCents(posting.bonusCents());
+        entry.setBalanceAfterCents(account.balanceCents() + posting.deltaCents());
+        entry.setIdempotencyKey(posting.key());
+        entry.setOrderNo(posting.orderNo());
+        entry.setStoreId(posting.at() == null ? null : posting.at().storeId());
+        entry.setStaffMemberId(posting.at() == null ? null : posting.at().memberId());
+        entry.setPlanId(posting.planId());
+        entry.setReversesId(posting.reversesId());
         entry.setCreatedAt(now);
         entries.insert(entry);
         events.publishEvent(new WalletChanged(entry.getMemberId(), entry.getId(), entry.getDeltaCents(),
-                entry.getBalanceAfterCents(), type));
+                entry.getBalanceAfterCents(), posting.type()));
         return entry;
     }
 

@@ -3,7 +3,8 @@ package dev.loyalty.bench;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
 import dev.loyalty.counter.CounterService;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponMall;
+import dev.loyalty.coupon.CouponTemplates;
 import dev.loyalty.coupon.CouponType;
 import dev.loyalty.coupon.TemplateChange;
 import dev.loyalty.points.PointsMovement;
@@ -39,7 +40,8 @@ public final class HotCouponBenchmark {
             System.out.printf("database %s, stock %d, %d members, %d clients%n",
                     app.getEnvironment().getProperty("spring.datasource.url"), stock, members, clients);
             PointsService points = app.getBean(PointsService.class);
-            CouponService coupons = app.getBean(CouponService.class);
+            CouponTemplates templates = app.getBean(CouponTemplates.class);
+            CouponMall coupons = app.getBean(CouponMall.class);
             CounterService counter = app.getBean(CounterService.class);
             TokenService tokens = app.getBean(TokenService.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -50,8 +52,8 @@ public final class HotCouponBenchmark {
                     new PointsMovement(ids.get(i), 100, PointsSource.ADMIN, "bench-seed:" + run + ":" + i, null, null)));
             long store = BenchSupport.asAdmin(() -> counter.createStore("bench " + run, null)).id();
             BenchSupport.asAdmin(() -> counter.bindStaff(cashier, store));
-            long hot = BenchSupport.asAdmin(() -> coupons.createTemplate(template("hot " + run, stock))).id();
-            long plenty = BenchSupport.asAdmin(() -> coupons.createTemplate(template("plenty " + run, members))).id();
+            long hot = BenchSupport.asAdmin(() -> templates.createTemplate(template("hot " + run, stock))).id();
+            long plenty = BenchSupport.asAdmin(() -> templates.createTemplate(template("plenty " + run, members))).id();
             List<String> bearer = ids.stream().map(id -> tokens.issue(new Actor(Actor.Type.MEMBER, id)).token()).toList();
             String staffToken = tokens.issue(new Actor(Actor.Type.MEMBER, cashier)).token();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

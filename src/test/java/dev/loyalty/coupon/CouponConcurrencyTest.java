@@ -30,7 +30,13 @@ class CouponConcurrencyTest extends IntegrationTest {
     private static final long PRICE = 10;
 
     @Autowired
-    CouponService coupons;
+    CouponTemplates templates;
+
+    @Autowired
+    CouponMall coupons;
+
+    @Autowired
+    CouponVerification verification;
 
     @Autowired
     PointsService points;
@@ -90,7 +96,7 @@ class CouponConcurrencyTest extends IntegrationTest {
         long storeId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM counter_store", Long.class);
 
         Map<String, Integer> refusals = new ConcurrentHashMap<>();
-        List<CouponView> used = race(20, i -> () -> coupons.verify(new StaffBinding(STAFF_IDS + i, storeId), code), refusals);
+        List<CouponView> used = race(20, i -> () -> verification.verify(new StaffBinding(STAFF_IDS + i, storeId), code), refusals);
 
         assertThat(used).hasSize(1);
         assertThat(refusals).containsOnlyKeys("COUPON_ALREADY_USED");
@@ -101,7 +107,7 @@ class CouponConcurrencyTest extends IntegrationTest {
     private static final long STAFF_IDS = 1_000_000_000L;
 
     private long template(long stock, int perMemberLimit) {
-        return Actors.asAdmin(() -> coupons.createTemplate(new TemplateChange("hot " + unique("t"), CouponType.GIFT,
+        return Actors.asAdmin(() -> templates.createTemplate(new TemplateChange("hot " + unique("t"), CouponType.GIFT,
                 0, 0, 0, 0, PRICE, stock, perMemberLimit, 30, null, null, null, true))).id();
     }
 

@@ -1,9 +1,11 @@
 package dev.loyalty.coupon.web;
 
 import dev.loyalty.common.web.FourDigitYear;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponMall;
+import dev.loyalty.coupon.CouponTemplates;
 import dev.loyalty.coupon.CouponTemplateView;
 import dev.loyalty.coupon.CouponType;
+import dev.loyalty.coupon.CouponVerification;
 import dev.loyalty.coupon.TemplateChange;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,53 +32,57 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminCouponController {
 
-    private final CouponService coupons;
+    private final CouponTemplates templates;
+    private final CouponMall mall;
+    private final CouponVerification verification;
 
-    AdminCouponController(CouponService coupons) {
-        this.coupons = coupons;
+    AdminCouponController(CouponTemplates templates, CouponMall mall, CouponVerification verification) {
+        this.templates = templates;
+        this.mall = mall;
+        this.verification = verification;
     }
 
     @Operation(summary = "All coupon templates, newest first")
     @GetMapping("/api/admin/coupon-templates")
     List<CouponTemplateView> templates() {
-        return coupons.templates();
+        return templates.templates();
     }
 
     @Operation(summary = "Create a coupon template")
     @PostMapping("/api/admin/coupon-templates")
     @ResponseStatus(HttpStatus.CREATED)
     CouponTemplateView create(@Valid @RequestBody TemplateRequest request) {
-        return coupons.createTemplate(request.toChange());
+        return templates.createTemplate(request.toChange());
     }
 
     @Operation(summary = "How many coupons of each template were issued and used")
     @GetMapping("/api/admin/coupon-templates/counts")
-    List<CouponService.TemplateCount> counts() {
-        return coupons.templateCounts();
+    List<CouponTemplates.TemplateCount> counts() {
+        return templates.templateCounts();
     }
 
     @Operation(summary = "A coupon by its code or QR payload, with the member who holds it")
     @GetMapping("/api/admin/coupons/lookup")
-    CouponService.HeldCoupon lookup(@RequestParam @NotBlank @Size(max = 64) String code) {
-        return coupons.couponByCode(code);
+    CouponVerification.HeldCoupon lookup(@RequestParam @NotBlank @Size(max = 64) String code) {
+        return verification.couponByCode(code);
     }
 
     @Operation(summary = "One coupon template")
     @GetMapping("/api/admin/coupon-templates/{id}")
     CouponTemplateView template(@PathVariable long id) {
-        return coupons.template(id);
+        return templates.template(id);
     }
 
     @Operation(summary = "Change a coupon template; stock already taken stays taken")
     @PutMapping("/api/admin/coupon-templates/{id}")
     CouponTemplateView update(@PathVariable long id, @Valid @RequestBody TemplateRequest request) {
-        return coupons.updateTemplate(id, request.toChange());
+        return templates.updateTemplate(id, request.toChange());
     }
 
     @Operation(summary = "Revoke an unused coupon: its points go back and its stock returns")
     @PostMapping("/api/admin/coupons/{id}/revoke")
-    CouponService.RevokeResult revoke(@PathVariable long id) {
-        return coupons.revoke(id);
+    CouponMall.RevokeResult revoke(@PathVariable long id) {
+        return mall.revoke(id);
     }
 
     record TemplateRequest(@NotBlank @Size(max = 64) String name, @NotNull CouponType type,

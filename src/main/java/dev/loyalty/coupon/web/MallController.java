@@ -5,7 +5,7 @@ import dev.loyalty.common.ratelimit.RateLimits;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponMall;
 import dev.loyalty.coupon.CouponStatus;
 import dev.loyalty.coupon.CouponType;
 import dev.loyalty.coupon.CouponView;
@@ -33,10 +33,10 @@ class MallController {
 
     private static final long REDEEMS_PER_MINUTE = 30;
 
-    private final CouponService coupons;
+    private final CouponMall coupons;
     private final RateLimits rateLimits;
 
-    MallController(CouponService coupons, RateLimits rateLimits) {
+    MallController(CouponMall coupons, RateLimits rateLimits) {
         this.coupons = coupons;
         this.rateLimits = rateLimits;
     }

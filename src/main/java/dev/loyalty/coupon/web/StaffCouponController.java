@@ -2,7 +2,7 @@ package dev.loyalty.coupon.web;
 
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.StaffGate;
-import dev.loyalty.coupon.CouponService;
+import dev.loyalty.coupon.CouponVerification;
 import dev.loyalty.coupon.CouponView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,10 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class StaffCouponController {
 
-    private final CouponService coupons;
+    private final CouponVerification coupons;
     private final StaffGate gate;
 
-    StaffCouponController(CouponService coupons, StaffGate gate) {
+    StaffCouponController(CouponVerification coupons, StaffGate gate) {
         this.coupons = coupons;
         this.gate = gate;
     }

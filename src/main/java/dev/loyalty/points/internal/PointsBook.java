@@ -67,8 +67,8 @@ public class PointsBook {
             long left = lot.getRemaining();
             takeFromLot(lot.getId(), left);
             move(account, -left, 0, 0, left, NO_FLOOR, null, now);
-            written.add(append(account, -left, PointsEntryType.EXPIRE, PointsSource.EXPIRY, "expire:lot:" + lot.getId(),
-                    "lot:" + lot.getId(), null, null, now));
+            written.add(append(account, -left, new PointsPosting(left, PointsEntryType.EXPIRE, PointsSource.EXPIRY,
+                    "expire:lot:" + lot.getId(), "lot:" + lot.getId(), null, null), now));
         }
         accounts.recomputeNextExpiry(account.getMemberId());
         return written;
@@ -78,13 +78,13 @@ public class PointsBook {
      * Adds points: debt is paid first, the rest becomes a lot that expires at {@code expiresAt}.
      * {@code earned}/{@code spent} say how the running totals move.
      */
-    public PointsEntry credit(PointsAccount account, long amount, PointsEntryType type, PointsSource source,
-            String key, String reference, Long reversesId, String remark, Instant expiresAt, long earned, long spent,
+    public PointsEntry credit(PointsAccount account, PointsPosting posting, Instant expiresAt, long earned, long spent,
             Instant now) {
+        long amount = posting.amount();
         long debtPaid = Math.min(amount, Math.max(0, -account.getBalance()));
         boolean newLot = amount > debtPaid;
         move(account, amount, earned, spent, 0, NO_FLOOR, newLot ? expiresAt : null, now);
-        PointsEntry entry = append(account, amount, type, source, key, reference, reversesId, remark, now);
+        PointsEntry entry = append(account, amount, posting, now);
         if (newLot) {
             lots.insert(PointsLot.of(account.getMemberId(), entry.getId(), amount - debtPaid, now, expiresAt));
         }
@@ -95,15 +95,15 @@ public class PointsBook {
      * Takes points: from {@code firstLotOf}'s lot first when given, then first-to-expire-first.
      * Without {@code allowDebt} a debit beyond the balance throws {@link PointsInsufficientException} and changes nothing.
      */
-    public PointsEntry debit(PointsAccount account, long amount, PointsEntryType type, PointsSource source,
-            String key, String reference, Long reversesId, String remark, boolean allowDebt, Long firstLotOf,
+    public PointsEntry debit(PointsAccount account, PointsPosting posting, boolean allowDebt, Long firstLotOf,
             long earned, long spent, Instant now) {
+        long amount = posting.amount();
         long inLots = Math.max(0, account.getBalance());
         if (!allowDebt && inLots < amount) {
             throw new PointsInsufficientException(account.getMemberId(), amount, account.getBalance());
         }
         move(account, -amount, earned, spent, 0, allowDebt ? NO_FLOOR : 0, null, now);
-        PointsEntry entry = append(account, -amount, type, source, key, reference, reversesId, remark, now);
+        PointsEntry entry = append(account, -amount, posting, now);
         long toTake = Math.min(amount, inLots);
         for (PointsLot lot : spendableOrder(account.getMemberId(), firstLotOf, now)) {
             if (toTake == 0) {
@@ -148,12 +148,11 @@ public class PointsBook {
         }
     }
 
-    private PointsEntry append(PointsAccount account, long delta, PointsEntryType type, PointsSource source, String key,
-            String reference, Long reversesId, String remark, Instant now) {
-        PointsEntry entry = PointsEntry.of(account.getMemberId(), delta, account.getBalance(), type, source, key,
-                reference, reversesId, remark, now);
+    private PointsEntry append(PointsAccount account, long delta, PointsPosting posting, Instant now) {
+        PointsEntry entry = PointsEntry.of(account.getMemberId(), delta, account.getBalance(), posting, now);
         entries.insert(entry);
-        events.publishEvent(new PointsChanged(account.getMemberId(), entry.getId(), delta, account.getBalance(), type, source));
+        events.publishEvent(new PointsChanged(account.getMemberId(), entry.getId(), delta, account.getBalance(),
+                posting.type(), posting.source()));
         return entry;
     }
 }

@@ -24,18 +24,17 @@ public class PointsEntry {
     private String remark;
     private Instant createdAt;
 
-    static PointsEntry of(long memberId, long delta, long balanceAfter, PointsEntryType type, PointsSource source,
-            String idempotencyKey, String reference, Long reversesId, String remark, Instant now) {
+    static PointsEntry of(long memberId, long delta, long balanceAfter, PointsPosting posting, Instant now) {
         PointsEntry entry = new PointsEntry();
         entry.memberId = memberId;
         entry.delta = delta;
         entry.balanceAfter = balanceAfter;
-        entry.type = type;
-        entry.source = source;
-        entry.idempotencyKey = idempotencyKey;
-        entry.reference = reference;
-        entry.reversesId = reversesId;
-        entry.remark = remark;
+        entry.type = posting.type();
+        entry.source = posting.source();
+        entry.idempotencyKey = posting.key();
+        entry.reference = posting.reference();
+        entry.reversesId = posting.reversesId();
+        entry.remark = posting.remark();
         entry.createdAt = now;
         return entry;
     }

@@ -1,0 +1,94 @@
+package dev.loyalty.coupon;
+
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.coupon.internal.Coupon;
+import dev.loyalty.coupon.internal.CouponMapper;
+import dev.loyalty.coupon.internal.CouponTemplate;
+import dev.loyalty.coupon.internal.CouponTemplateMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Coupons at the counter: staff use one by its code or QR payload; operators look one up. */
+@Service
+public class CouponVerification {
+
+    private final CouponMapper coupons;
+    private final CouponTemplateMapper templates;
+    private final CounterService counter;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+
+    CouponVerification(CouponMapper coupons, CouponTemplateMapper templates, CounterService counter, AuditTrail audit,
+            Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+        this.coupons = coupons;
+        this.templates = templates;
+        this.counter = counter;
+        this.audit = audit;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
+    }
+
+    /** Uses a coupon at the staff member's store: exactly one of any number of simultaneous scans succeeds. */
+    public CouponView verify(StaffBinding at, String codeOrPayload) {
+        Coupon coupon = byCodeOrPayload(codeOrPayload);
+        counter.checkNotSelf(at, coupon.getMemberId());
+        CouponTemplate template = templates.selectById(coupon.getTemplateId());
+        Instant now = clock.instant();
+        CouponStatus status = coupon.statusAt(now);
+        if (status == CouponStatus.EXPIRED || now.isBefore(coupon.getValidFrom())) {
+            throw CouponException.expired(coupon.getCode());
+        }
+        if (status != CouponStatus.UNUSED) {
+            throw CouponException.alreadyUsed(coupon.getCode(), status);
+        }
+        List<Long> stores = CouponViews.storeIds(template);
+        if (!stores.isEmpty() && !stores.contains(at.storeId())) {
+            throw CouponException.notValidHere(coupon.getCode(), at.storeId());
+        }
+        return tx.execute(s -> {
+            if (coupons.use(coupon.getId(), at.storeId(), at.memberId(), now) != 1) {
+                throw CouponException.alreadyUsed(coupon.getCode(), CouponStatus.USED);
+            }
+            Coupon used = coupons.selectById(coupon.getId());
+            events.publishEvent(new CouponChanged(coupon.getMemberId(), coupon.getId(), template.getName(),
+                    CouponStatus.USED, "USED"));
+            audit.record(new Actor(Actor.Type.STAFF, at.memberId()), "COUPON_VERIFIED", "coupon:" + coupon.getId(),
+                    Map.of("status", "UNUSED"), Map.of("status", "USED", "storeId", at.storeId()));
+            return CouponViews.of(used, template, clock.instant());
+        });
+    }
+
+    /** A coupon found by its code or QR payload, with the member who holds it. */
+    @Transactional(readOnly = true)
+    public HeldCoupon couponByCode(String codeOrPayload) {
+        Coupon coupon = byCodeOrPayload(codeOrPayload);
+        return new HeldCoupon(coupon.getMemberId(),
+                CouponViews.of(coupon, templates.selectById(coupon.getTemplateId()), clock.instant()));
+    }
+
+    /** The coupon a typed code or a scanned QR payload names, in any case. */
+    private Coupon byCodeOrPayload(String codeOrPayload) {
+        String text = codeOrPayload.strip();
+        String prefix = CouponViews.QR_PREFIX;
+        String code = (text.startsWith(prefix) ? text.substring(prefix.length()) : text).strip().toUpperCase();
+        return coupons.findByCode(code).orElseThrow(() -> new NotFoundException("Coupon", code));
+    }
+
+    /** A coupon and the member who holds it, for operators. */
+    public record HeldCoupon(long memberId, CouponView coupon) {
+    }
+}
