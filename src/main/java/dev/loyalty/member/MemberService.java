@@ -177,8 +177,9 @@ public class MemberService {
             return;
         }
         levelChanges.addGrowth(memberId, growth, clock.instant());
-        long total = levelChanges.growthOf(memberId);
-        String current = load(memberId).getLevelCode();
+        Member now = levelChanges.growthAndLevel(memberId);
+        long total = now.getGrowth();
+        String current = now.getLevelCode();
         MemberLevel deserved = levelsByCode.get().values().stream()
                 .filter(level -> level.getMinGrowth() <= total)
                 .max(Comparator.comparingLong(MemberLevel::getMinGrowth))
@@ -265,7 +266,10 @@ public class MemberService {
 
     /** What an award needs to know of a member, in one read: the level's multiplier and the birthday. */
     public AwardProfile awardProfile(long memberId) {
-        Member member = load(memberId);
+        Member member = members.awardProfile(memberId);
+        if (member == null) {
+            throw new NotFoundException("Member", memberId);
+        }
         MemberLevel level = levelsByCode.get().get(member.getLevelCode());
         return new AwardProfile(level == null ? 100 : level.getPointsMultiplierPercent(), member.getBirthday());
     }

@@ -149,7 +149,7 @@ public class SignInService {
         SignInRecord record = SignInRecord.of(memberId, today, streak, reward.points(), reward.bonus(), false, 0,
                 clock.instant());
         record.setPointsEntryId(award(memberId, today, reward.points(), "签到第" + streak + "天"));
-        records.insert(record);
+        records.add(record);
         giveBirthdayGift(memberId, awardee.birthday(), today);
         members.addGrowth(memberId, 1);
         if (state.getLastDate() == null || today.isAfter(state.getLastDate())) {
@@ -208,7 +208,7 @@ public class SignInService {
         SignInRecord record = SignInRecord.of(memberId, date, streak, reward.points(), 0, true, makeup.costPoints(),
                 clock.instant());
         record.setPointsEntryId(award(memberId, date, reward.points(), "补签 " + date));
-        records.insert(record);
+        records.add(record);
         members.addGrowth(memberId, 1);
         int lastStreak = renumberRunAfter(memberId, date, streak, today, renumbered);
         LocalDate runEnd = date.plusDays(renumbered.size());

@@ -21,8 +21,9 @@ public interface MemberLevelChangeMapper {
     @Update("UPDATE member SET growth = growth + #{n}, updated_at = #{now} WHERE id = #{memberId}")
     int addGrowth(@Param("memberId") long memberId, @Param("n") long n, @Param("now") Instant now);
 
-    @Select("SELECT growth FROM member WHERE id = #{memberId}")
-    long growthOf(@Param("memberId") long memberId);
+    /** Growth and level in one read: after {@link #addGrowth} the row is this transaction's, so both are current. */
+    @Select("SELECT growth, level_code FROM member WHERE id = #{memberId}")
+    Member growthAndLevel(@Param("memberId") long memberId);
 
     /** Moves the member to {@code to}, only from the level this transaction saw. */
     @Update("UPDATE member SET level_code = #{to} WHERE id = #{memberId} AND level_code = #{from}")

@@ -4,9 +4,15 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 @Mapper
 public interface MemberMapper extends BaseMapper<Member> {
+
+    /** What an award reads of a member, and nothing more (sign-ins and purchases read it on every award). */
+    @Select("SELECT id, level_code, birthday FROM member WHERE id = #{id}")
+    Member awardProfile(@Param("id") long id);
 
     default Optional<Member> findByOpenid(String openid) {
         return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Member>().eq(Member::getOpenid, openid)));

@@ -3,13 +3,25 @@ package dev.loyalty.notify.internal;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.List;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface NotificationMapper extends BaseMapper<Notification> {
+
+    /** The outbox row of a change, written in the change's transaction (every movement of value writes one). */
+    @Insert("""
+            INSERT INTO notification (member_id, kind, source_key, change_text, balance_text, page, status, attempts,
+                                      next_attempt_at, created_at)
+            VALUES (#{memberId}, #{kind}, #{sourceKey}, #{changeText}, #{balanceText}, #{page}, #{status}, #{attempts},
+                    #{nextAttemptAt}, #{createdAt})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int add(Notification notification);
 
     /**
      * Claims a notification for this sender: a due PENDING one, or a SENDING one whose sender went quiet

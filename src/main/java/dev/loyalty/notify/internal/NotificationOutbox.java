@@ -56,7 +56,7 @@ class NotificationOutbox {
 
     private void record(long memberId, String kind, String sourceKey, String change, String balance, String page) {
         Notification notification = Notification.pending(memberId, kind, sourceKey, change, balance, page, clock.instant());
-        notifications.insert(notification);
+        notifications.add(notification);
         long id = notification.getId();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -86,7 +86,7 @@ public class PointsBook {
         move(account, amount, earned, spent, 0, NO_FLOOR, newLot ? expiresAt : null, now);
         PointsEntry entry = append(account, amount, posting, now);
         if (newLot) {
-            lots.insert(PointsLot.of(account.getMemberId(), entry.getId(), amount - debtPaid, now, expiresAt));
+            lots.add(PointsLot.of(account.getMemberId(), entry.getId(), amount - debtPaid, now, expiresAt));
         }
         return entry;
     }
@@ -150,7 +150,7 @@ public class PointsBook {
 
     private PointsEntry append(PointsAccount account, long delta, PointsPosting posting, Instant now) {
         PointsEntry entry = PointsEntry.of(account.getMemberId(), delta, account.getBalance(), posting, now);
-        entries.insert(entry);
+        entries.append(entry);
         events.publishEvent(new PointsChanged(account.getMemberId(), entry.getId(), delta, account.getBalance(),
                 posting.type(), posting.source()));
         return entry;

@@ -7,12 +7,24 @@ import java.time.Instant;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
 public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
+
+    /** Appends a ledger row (written out: it runs on every movement of points). */
+    @Insert("""
+            INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, reference,
+                                      reverses_id, remark, created_at)
+            VALUES (#{memberId}, #{delta}, #{balanceAfter}, #{type}, #{source}, #{idempotencyKey}, #{reference},
+                    #{reversesId}, #{remark}, #{createdAt})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int append(PointsEntry entry);
 
     default Optional<PointsEntry> findByKey(String idempotencyKey) {
         return Optional.ofNullable(selectOne(new LambdaQueryWrapper<PointsEntry>()

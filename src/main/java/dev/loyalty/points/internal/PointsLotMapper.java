@@ -3,13 +3,22 @@ package dev.loyalty.points.internal;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.List;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface PointsLotMapper extends BaseMapper<PointsLot> {
+
+    @Insert("""
+            INSERT INTO points_lot (member_id, entry_id, amount, remaining, earned_at, expires_at)
+            VALUES (#{memberId}, #{entryId}, #{amount}, #{remaining}, #{earnedAt}, #{expiresAt})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int add(PointsLot lot);
 
     /** Lots with points left that are still valid at {@code now}, first to expire first. */
     @Select("""

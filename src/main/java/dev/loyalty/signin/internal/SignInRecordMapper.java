@@ -8,7 +8,9 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Update;
 
@@ -16,10 +18,24 @@ import org.apache.ibatis.annotations.Update;
 public interface SignInRecordMapper extends BaseMapper<SignInRecord> {
 
     default Optional<SignInRecord> find(long memberId, LocalDate date) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<SignInRecord>()
-                .eq(SignInRecord::getMemberId, memberId)
-                .eq(SignInRecord::getSignDate, date)));
+        return Optional.ofNullable(findOn(memberId, date));
     }
+
+    @Select("""
+            SELECT id, member_id, sign_date, streak, points, bonus_points, makeup, makeup_cost, points_entry_id, created_at
+              FROM signin_record WHERE member_id = #{memberId} AND sign_date = #{date}
+            """)
+    SignInRecord findOn(@Param("memberId") long memberId, @Param("date") LocalDate date);
+
+    /** The hot path's insert, written out: no per-call SQL building. */
+    @Insert("""
+            INSERT INTO signin_record (member_id, sign_date, streak, points, bonus_points, makeup, makeup_cost,
+                                       points_entry_id, created_at)
+            VALUES (#{memberId}, #{signDate}, #{streak}, #{points}, #{bonusPoints}, #{makeup}, #{makeupCost},
+                    #{pointsEntryId}, #{createdAt})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int add(SignInRecord record);
 
     default List<SignInRecord> between(long memberId, LocalDate from, LocalDate to) {
         return selectList(new LambdaQueryWrapper<SignInRecord>()
