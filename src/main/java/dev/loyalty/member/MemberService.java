@@ -161,9 +161,9 @@ public class MemberService {
         return member == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(member.getUnionid());
     }
 
-    @Transactional(readOnly = true)
+    /** One indexed read, outside any transaction: every scan of a member code asks it. */
     public boolean exists(long memberId) {
-        return members.selectById(memberId) != null;
+        return members.countById(memberId) == 1;
     }
 
     /**

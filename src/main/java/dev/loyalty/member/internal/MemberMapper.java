@@ -14,6 +14,9 @@ public interface MemberMapper extends BaseMapper<Member> {
     @Select("SELECT id, level_code, birthday FROM member WHERE id = #{id}")
     Member awardProfile(@Param("id") long id);
 
+    @Select("SELECT COUNT(*) FROM member WHERE id = #{id}")
+    int countById(@Param("id") long id);
+
     default Optional<Member> findByOpenid(String openid) {
         return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Member>().eq(Member::getOpenid, openid)));
     }
