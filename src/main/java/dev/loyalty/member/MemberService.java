@@ -18,6 +18,7 @@ import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import java.time.Instant;
 import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.common.persistence.SharedCaches;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
@@ -43,6 +44,9 @@ public class MemberService {
     private final PhoneCipher phoneCipher;
     private final TokenService tokens;
     private final Clock clock;
+    private static final String LEVELS_CACHE = "member-levels";
+
+    private final SharedCaches caches;
     private final CachedValue<Map<String, MemberLevel>> levelsByCode;
     private final MemberLevelMapper levelMapper;
     private final MemberLevelChangeMapper levelChanges;
@@ -51,7 +55,7 @@ public class MemberService {
 
     MemberService(MiniProgram miniProgram, MemberMapper members, MemberLevelMapper levels, PhoneCipher phoneCipher,
             TokenService tokens, Clock clock, MemberLevelChangeMapper levelChanges, ApplicationEventPublisher events,
-            AuditTrail audit) {
+            AuditTrail audit, SharedCaches caches) {
         this.miniProgram = miniProgram;
         this.members = members;
         this.phoneCipher = phoneCipher;
@@ -61,7 +65,8 @@ public class MemberService {
         this.levelChanges = levelChanges;
         this.events = events;
         this.audit = audit;
-        this.levelsByCode = new CachedValue<>(Duration.ofSeconds(30), () -> levels.selectList(null).stream()
+        this.caches = caches;
+        this.levelsByCode = caches.value(LEVELS_CACHE, Duration.ofMinutes(1), () -> levels.selectList(null).stream()
                 .collect(Collectors.toMap(MemberLevel::getCode, Function.identity())));
     }
 
@@ -210,7 +215,7 @@ public class MemberService {
         } catch (DuplicateKeyException taken) {
             throw new InvalidRequestException("code", "level " + code + " already exists");
         }
-        levelsByCode.forget();
+        caches.changed(LEVELS_CACHE);
         LevelView view = toView(level);
         audit.record("LEVEL_CREATED", "level:" + code, null, view);
         return view;
@@ -234,7 +239,7 @@ public class MemberService {
         level.setMinGrowth(minGrowth);
         level.setPointsMultiplierPercent(multiplierPercent);
         levelMapper.updateById(level);
-        levelsByCode.forget();
+        caches.changed(LEVELS_CACHE);
         LevelView after = toView(level);
         audit.record("LEVEL_CHANGED", "level:" + code, before, after);
         return after;

@@ -7,6 +7,7 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.common.persistence.SharedCaches;
 import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.points.internal.PointsAccount;
@@ -51,7 +52,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PointsService {
 
     private static final Duration EXPIRING_WINDOW = Duration.ofDays(30);
-    private static final Duration RULE_CACHE_TTL = Duration.ofSeconds(5);
+    private static final String RULE_CACHE = "points-rule";
+    private static final Duration RULE_CACHE_TTL = Duration.ofMinutes(1);
 
     private final PointsBook book;
     private final PointsAccountMapper accounts;
@@ -61,10 +63,12 @@ public class PointsService {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final SharedCaches caches;
     private final CachedValue<PointsRuleView> ruleCache;
 
     PointsService(PointsBook book, PointsAccountMapper accounts, PointsEntryMapper entries, PointsLotMapper lots,
-            PointsRuleMapper rules, AuditTrail audit, PlatformTransactionManager transactions, Clock clock) {
+            PointsRuleMapper rules, AuditTrail audit, PlatformTransactionManager transactions, Clock clock,
+            SharedCaches caches) {
         this.book = book;
         this.accounts = accounts;
         this.entries = entries;
@@ -73,7 +77,8 @@ public class PointsService {
         this.audit = audit;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
-        this.ruleCache = new CachedValue<>(RULE_CACHE_TTL, () -> {
+        this.caches = caches;
+        this.ruleCache = caches.value(RULE_CACHE, RULE_CACHE_TTL, () -> {
             PointsRule rule = rules.selectById(PointsRule.ID);
             return new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
         });
@@ -256,7 +261,7 @@ public class PointsService {
             throw new IllegalStateException("The points rule changed concurrently; try again");
         }
         audit.record("POINTS_RULE_CHANGED", "points-rule", before, change);
-        ruleCache.forget();
+        caches.changed(RULE_CACHE);
         return change;
     }
 

@@ -3,6 +3,7 @@ package dev.loyalty.signin;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.persistence.CachedValue;
+import dev.loyalty.common.persistence.SharedCaches;
 import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsMovement;
@@ -53,7 +54,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class SignInService {
 
     private static final int BOARD_SIZE = 50;
-    private static final Duration RULE_CACHE_TTL = Duration.ofSeconds(5);
+    private static final String RULE_CACHE = "sign-in-rule";
+    private static final Duration RULE_CACHE_TTL = Duration.ofMinutes(1);
 
     private final SignInRecordMapper records;
     private final SignInStateMapper states;
@@ -66,11 +68,12 @@ public class SignInService {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final SharedCaches caches;
     private final CachedValue<SignInRuleView> ruleCache;
 
     SignInService(SignInRecordMapper records, SignInStateMapper states, SignInRuleMapper rules, StreakLeaderboard board,
             PointsService points, MemberService members, AuditTrail audit, ApplicationEventPublisher events,
-            JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+            JsonMapper json, Clock clock, PlatformTransactionManager transactions, SharedCaches caches) {
         this.records = records;
         this.states = states;
         this.rules = rules;
@@ -82,7 +85,8 @@ public class SignInService {
         this.json = json;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
-        this.ruleCache = new CachedValue<>(RULE_CACHE_TTL, () -> toView(rules.selectById(SignInRule.ID)));
+        this.caches = caches;
+        this.ruleCache = caches.value(RULE_CACHE, RULE_CACHE_TTL, () -> toView(rules.selectById(SignInRule.ID)));
     }
 
     /** Sign-ins on days from..to (makeups are not visits and are not counted), and how many members made them. */
@@ -305,7 +309,7 @@ public class SignInService {
             throw new IllegalStateException("The sign-in rule changed concurrently; try again");
         }
         audit.record("SIGN_IN_RULE_CHANGED", "sign-in-rule", before, change);
-        ruleCache.forget();
+        caches.changed(RULE_CACHE);
         return toView(rule);
     }
 

@@ -1,0 +1,71 @@
+package dev.loyalty.common.persistence;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Rules and levels every request reads, cached in each instance and forgotten on every instance when an
+ * operator changes them: {@link #changed} publishes the cache's name on a Redis topic after the change
+ * commits. The time to live only covers a message lost while Redis was away.
+ */
+@Component
+public class SharedCaches {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedCaches.class);
+    private static final String TOPIC = "loyalty:cache-changed";
+
+    private final Map<String, CachedValue<?>> caches = new ConcurrentHashMap<>();
+    private final RTopic topic;
+
+    SharedCaches(RedissonClient redisson) {
+        this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
+        this.topic.addListener(String.class, (channel, name) -> forgetHere(name));
+    }
+
+    public <T> CachedValue<T> value(String name, Duration ttl, Supplier<T> loader) {
+        CachedValue<T> cache = new CachedValue<>(ttl, loader);
+        caches.put(name, cache);
+        return cache;
+    }
+
+    /** The data behind cache {@code name} changed: every instance reloads it, once the change has committed. */
+    public void changed(String name) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    announce(name);
+                }
+            });
+        } else {
+            announce(name);
+        }
+    }
+
+    private void announce(String name) {
+        forgetHere(name);
+        try {
+            topic.publish(name);
+        } catch (RuntimeException redisAway) {
+            log.warn("Could not tell other instances that {} changed ({}); they reload it within its time to live",
+                    name, redisAway.toString());
+        }
+    }
+
+    private void forgetHere(String name) {
+        CachedValue<?> cache = caches.get(name);
+        if (cache != null) {
+            cache.forget();
+        }
+    }
+}
