@@ -1,0 +1,124 @@
+package dev.loyalty.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The built jar running as its own JVM on a free port, against the bench database, with rate limits and
+ * scheduled jobs off, plus the few HTTP calls the fixture makes to it. Its pid is written to
+ * {@code target/bench/app.pid} so that {@code bench/run} can stop it if this JVM dies first.
+ */
+final class AppProcess implements AutoCloseable {
+
+    static final Path PID_FILE = Path.of("target/bench/app.pid");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path log;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private AppProcess(Process process, String baseUrl, Path log) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.log = log;
+    }
+
+    static AppProcess start(Path dir, String jdbcUrl, String redisHost, int redisPort, String jwtSecret) throws Exception {
+        Path jar;
+        try (Stream<Path> built = Files.list(Path.of("target"))) {
+            jar = built.filter(p -> p.getFileName().toString().matches("loyalty-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/loyalty-*.jar: run mvn -DskipTests package"));
+        }
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        List<String> command = List.of("java", "-jar", jar.toString(), "--spring.profiles.active=mysql",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
+                "--spring.data.redis.host=" + redisHost, "--spring.data.redis.port=" + redisPort,
+                "--server.port=" + port, "--loyalty.jwt.secret=" + jwtSecret, "--loyalty.rate-limit.enabled=false",
+                "--loyalty.jobs.scheduled=false", "--logging.level.root=WARN");
+        Path log = dir.resolve("app.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Files.writeString(PID_FILE, Long.toString(process.pid()));
+        AppProcess app = new AppProcess(process, "http://127.0.0.1:" + port, log);
+        app.awaitReady();
+        return app;
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited while starting; its log:\n" + Files.readString(log));
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/readyz")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the app was not ready within 180 s; see " + log);
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    String adminToken() throws Exception {
+        return post("/api/admin/auth/login", null, "{\"username\":\"admin\",\"password\":\"dev-only-admin\"}")
+                .get("token").asString();
+    }
+
+    JsonNode get(String path, String bearer) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), bearer);
+    }
+
+    JsonNode post(String path, String bearer, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), bearer);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, String bearer) throws Exception {
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws Exception {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        Files.deleteIfExists(PID_FILE);
+    }
+}
