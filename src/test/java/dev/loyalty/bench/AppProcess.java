@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -36,7 +37,8 @@ final class AppProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static AppProcess start(Path dir, String jdbcUrl, String redisHost, int redisPort, String jwtSecret) throws Exception {
+    static AppProcess start(Path dir, String jdbcUrl, String redisHost, int redisPort, String jwtSecret, boolean profile)
+            throws Exception {
         Path jar;
         try (Stream<Path> built = Files.list(Path.of("target"))) {
             jar = built.filter(p -> p.getFileName().toString().matches("loyalty-.*\\.jar")).findFirst()
@@ -46,12 +48,17 @@ final class AppProcess implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> command = List.of("java", "-jar", jar.toString(), "--spring.profiles.active=mysql",
+        List<String> command = new ArrayList<>(List.of("java"));
+        if (profile) {
+            // deep stacks, so that inclusive time reaches the frames under Tomcat's and Spring's
+            command.add("-XX:FlightRecorderOptions:stackdepth=512");
+        }
+        command.addAll(List.of("-jar", jar.toString(), "--spring.profiles.active=mysql",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
                 "--spring.data.redis.host=" + redisHost, "--spring.data.redis.port=" + redisPort,
                 "--server.port=" + port, "--loyalty.jwt.secret=" + jwtSecret, "--loyalty.rate-limit.enabled=false",
-                "--loyalty.jobs.scheduled=false", "--logging.level.root=WARN");
+                "--loyalty.jobs.scheduled=false", "--logging.level.root=WARN"));
         Path log = dir.resolve("app.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Files.writeString(PID_FILE, Long.toString(process.pid()));
@@ -111,6 +118,25 @@ final class AppProcess implements AutoCloseable {
                     + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** Starts a JFR recording with the {@code profile} settings and a Java sample every millisecond rather than ten. */
+    void startRecording(Path file) throws Exception {
+        jcmd("JFR.start", "name=bench", "settings=profile", "method-profiling=max", "filename=" + file.toAbsolutePath());
+    }
+
+    void stopRecording() throws Exception {
+        jcmd("JFR.stop", "name=bench");
+    }
+
+    private void jcmd(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes());
+        if (jcmd.waitFor() != 0 || output.contains("Exception") || output.contains("Could not")) {
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The benchmarks over HTTP: the built jar runs as its own JVM, wrk drives it with a Lua script of
  * {@code bench/wrk}, and the same writes over bare JDBC, measured in the same run against the same
  * database, give the floor every figure is a ratio to. Run with
- * {@code bench/run sign-in|hot-coupon|wallet-pay [--clients=N] [-Dkey=value ...]}.
+ * {@code bench/run sign-in|hot-coupon|wallet-pay [--clients=N] [--profile] [-Dkey=value ...]}.
  */
 public final class HttpBenchmark {
 
@@ -32,14 +32,16 @@ public final class HttpBenchmark {
     final int clients;
     final String run;
     private final String scenario;
+    private final boolean profile;
     private final Path dir;
     private final ServerCounters counters;
     private final TokenService tokens;
 
-    private HttpBenchmark(String scenario, int clients, Path dir, HikariDataSource db, AppProcess app,
+    private HttpBenchmark(String scenario, int clients, boolean profile, Path dir, HikariDataSource db, AppProcess app,
             ServerCounters counters) throws Exception {
         this.scenario = scenario;
         this.clients = clients;
+        this.profile = profile;
         this.dir = dir;
         this.db = db;
         this.app = app;
@@ -54,13 +56,16 @@ public final class HttpBenchmark {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: HttpBenchmark sign-in|hot-coupon|wallet-pay [--clients=N]");
+            throw new IllegalArgumentException("usage: HttpBenchmark sign-in|hot-coupon|wallet-pay [--clients=N] [--profile]");
         }
         String scenario = args[0];
         int clients = 64;
+        boolean profile = false;
         for (String arg : List.of(args).subList(1, args.length)) {
             if (arg.startsWith("--clients=")) {
                 clients = Integer.parseInt(arg.substring("--clients=".length()));
+            } else if (arg.equals("--profile")) {
+                profile = true;
             } else {
                 throw new IllegalArgumentException("unknown argument " + arg);
             }
@@ -73,10 +78,10 @@ public final class HttpBenchmark {
 
         long starting = System.nanoTime();
         try (HikariDataSource db = BenchSupport.barePool(jdbcUrl, clients + 2);
-                AppProcess app = AppProcess.start(dir, jdbcUrl, redisHost, redisPort, JWT_SECRET)) {
-            System.out.printf("app (pid %d) ready in %.0f s at %s; its log in %s%n", app.pid(),
+                AppProcess app = AppProcess.start(dir, jdbcUrl, redisHost, redisPort, JWT_SECRET, profile)) {
+            System.out.printf("app (pid %d) ready in %.0f s at %s; its log and recordings in %s%n", app.pid(),
                     (System.nanoTime() - starting) / 1e9, app.baseUrl(), dir);
-            HttpBenchmark bench = new HttpBenchmark(scenario, clients, dir, db, app,
+            HttpBenchmark bench = new HttpBenchmark(scenario, clients, profile, dir, db, app,
                     new ServerCounters(db, redisHost, redisPort, app.pid()));
             switch (scenario) {
                 case "sign-in" -> SignInScenario.run(bench);
@@ -107,15 +112,22 @@ public final class HttpBenchmark {
         return warm;
     }
 
-    /** The wrk run that counts, with the server counters read around it. */
+    /** The wrk run that counts, with the server counters read around it and, with --profile, a JFR recording. */
     Measured measure(List<String> lines, int maxSeconds, String... scriptArgs) throws Exception {
+        Path recording = dir.resolve(scenario + ".jfr");
+        if (profile) {
+            app.startRecording(recording);
+        }
         ServerCounters.Snapshot before = counters.take();
         Wrk.Result result = wrk.run(scenario, dir.resolve("requests.txt"), lines, maxSeconds, scriptArgs);
         ServerCounters.Snapshot after = counters.take();
-        return new Measured(result, before, after);
+        if (profile) {
+            app.stopRecording();
+        }
+        return new Measured(result, before, after, profile ? recording : null);
     }
 
-    record Measured(Wrk.Result result, ServerCounters.Snapshot before, ServerCounters.Snapshot after) {
+    record Measured(Wrk.Result result, ServerCounters.Snapshot before, ServerCounters.Snapshot after, Path recording) {
     }
 
     /**
@@ -140,7 +152,7 @@ public final class HttpBenchmark {
         }
     }
 
-    /** Prints the figures of a run: app and floor side by side, the checks, the counters per operation. */
+    /** Prints the figures of a run: app and floor side by side, the checks, the counters per operation, the profile. */
     void report(String appLabel, Measured measured, String floorLabel, Floor floor, AtomicInteger floorRefused,
             String operation, List<String> checks) throws Exception {
         Wrk.Result app = measured.result();
@@ -161,6 +173,9 @@ public final class HttpBenchmark {
         }
         checks.forEach(System.out::println);
         measured.after().perOperation(measured.before(), Math.max(1, app.answered()), operation).forEach(System.out::println);
+        if (measured.recording() != null) {
+            JfrProfile.summarize(measured.recording(), 25).forEach(System.out::println);
+        }
     }
 
     static String verdict(boolean ok) {
