@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The benchmarks over HTTP: the built jar runs as its own JVM, wrk drives it with a Lua script of
  * {@code bench/wrk}, and the same writes over bare JDBC, measured in the same run against the same
  * database, give the floor every figure is a ratio to. Run with
- * {@code bench/run sign-in|hot-coupon|wallet-pay [--clients=N] [--profile] [-Dkey=value ...]}.
+ * {@code bench/run sign-in|hot-coupon|wallet-pay [--clients=N] [--profile] [-Dhistory=N] [-Dkey=value ...]}.
  */
 public final class HttpBenchmark {
 
@@ -36,9 +36,10 @@ public final class HttpBenchmark {
     private final Path dir;
     private final ServerCounters counters;
     private final TokenService tokens;
+    private final long history;
 
     private HttpBenchmark(String scenario, int clients, boolean profile, Path dir, HikariDataSource db, AppProcess app,
-            ServerCounters counters) throws Exception {
+            ServerCounters counters, long history) throws Exception {
         this.scenario = scenario;
         this.clients = clients;
         this.profile = profile;
@@ -46,6 +47,7 @@ public final class HttpBenchmark {
         this.db = db;
         this.app = app;
         this.counters = counters;
+        this.history = history;
         this.wrk = new Wrk(app.baseUrl(), clients);
         this.run = "b" + Long.toString(System.currentTimeMillis(), 36);
         Constructor<TokenService> signer = TokenService.class.getDeclaredConstructor(String.class, Duration.class,
@@ -73,6 +75,7 @@ public final class HttpBenchmark {
         String jdbcUrl = System.getenv("SPRING_DATASOURCE_URL");
         String redisHost = System.getenv().getOrDefault("SPRING_DATA_REDIS_HOST", "127.0.0.1");
         int redisPort = Integer.parseInt(System.getenv().getOrDefault("SPRING_DATA_REDIS_PORT", "6379"));
+        long history = Long.getLong("history", 0);
         Path dir = Files.createDirectories(Path.of("target/bench", scenario + "-" + System.currentTimeMillis()));
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 
@@ -81,8 +84,14 @@ public final class HttpBenchmark {
                 AppProcess app = AppProcess.start(dir, jdbcUrl, redisHost, redisPort, JWT_SECRET, profile)) {
             System.out.printf("app (pid %d) ready in %.0f s at %s; its log and recordings in %s%n", app.pid(),
                     (System.nanoTime() - starting) / 1e9, app.baseUrl(), dir);
+            if (history > 0) {
+                long started = System.nanoTime();
+                Seed.history(db, history);
+                System.out.printf("history: %,d sign-in records, points ledger rows and lots of other members seeded in %.0f s%n",
+                        history, (System.nanoTime() - started) / 1e9);
+            }
             HttpBenchmark bench = new HttpBenchmark(scenario, clients, profile, dir, db, app,
-                    new ServerCounters(db, redisHost, redisPort, app.pid()));
+                    new ServerCounters(db, redisHost, redisPort, app.pid()), history);
             switch (scenario) {
                 case "sign-in" -> SignInScenario.run(bench);
                 case "hot-coupon" -> HotCouponScenario.run(bench);
@@ -157,8 +166,8 @@ public final class HttpBenchmark {
             String operation, List<String> checks) throws Exception {
         Wrk.Result app = measured.result();
         System.out.println();
-        System.out.printf("== %s over HTTP: %d connections (%d wrk threads); %.1f s, %s ==%n", scenario, clients,
-                wrk.threads(), app.seconds(),
+        System.out.printf("== %s over HTTP: %d connections (%d wrk threads), %s; %.1f s, %s ==%n", scenario, clients,
+                wrk.threads(), history > 0 ? String.format("%,d history rows", history) : "no history", app.seconds(),
                 app.ranOut() ? "until every line was sent" : "the time limit");
         System.out.printf("%-48s %8s %9s %9s %9s %8s %8s%n", "", "ops", "rate/s", "p50 ms", "p99 ms", "refused", "errors");
         System.out.printf("%-48s %8d %9.1f %9.2f %9.2f %8d %8d%n", "app: " + appLabel, app.requests(), app.perSecond(),

@@ -8,9 +8,14 @@ import javax.sql.DataSource;
 
 /**
  * Rows written straight into the tables in bulk, one INSERT ... SELECT per table over MariaDB's sequence
- * engine ({@code seq_1_to_N}).
+ * engine ({@code seq_1_to_N}), so that a million rows take seconds rather than minutes.
  */
 final class Seed {
+
+    /** Member ids of the history rows: far above the members the benchmark makes, and the floor's. */
+    private static final long HISTORY_MEMBERS = 2_000_000_000_000L;
+    /** Days of sign-in history per history member. */
+    private static final int HISTORY_DAYS = 100;
 
     private Seed() {
     }
@@ -65,6 +70,38 @@ final class Seed {
                                               balance_after_cents, idempotency_key, created_at)
                     SELECT id, 'TOP_UP', ?, ?, 0, ?, CONCAT('bench-seed:', id), NOW(6) FROM member WHERE openid LIKE ?""",
                     cents, cents, cents, prefix + "%");
+        }
+    }
+
+    /**
+     * {@code rows} sign-in records and as many points ledger rows and lots of other members (100 days
+     * each), with their accounts and sign-in state: the history a sign-in's indexes are written into.
+     */
+    static void history(DataSource db, long rows) throws SQLException {
+        long members = (rows + HISTORY_DAYS - 1) / HISTORY_DAYS;
+        String member = HISTORY_MEMBERS + " + (seq - 1) DIV " + HISTORY_DAYS;
+        String daysAgo = "1 + (seq - 1) MOD " + HISTORY_DAYS;
+        try (Connection c = db.getConnection()) {
+            update(c, """
+                    INSERT INTO signin_record (member_id, sign_date, streak, points, bonus_points, makeup, makeup_cost, created_at)
+                    SELECT %s, CURDATE() - INTERVAL %s DAY, 1, 5, 0, FALSE, 0, NOW(6) - INTERVAL %s DAY
+                      FROM seq_1_to_%d""".formatted(member, daysAgo, daysAgo, rows));
+            update(c, """
+                    INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, created_at)
+                    SELECT %s, 5, 5 * (%d - (seq - 1) MOD %d), 'EARN', 'SIGN_IN', CONCAT('history:', seq),
+                           NOW(6) - INTERVAL %s DAY
+                      FROM seq_1_to_%d""".formatted(member, HISTORY_DAYS, HISTORY_DAYS, daysAgo, rows));
+            update(c, """
+                    INSERT INTO points_lot (member_id, entry_id, amount, remaining, earned_at, expires_at)
+                    SELECT member_id, id, 5, 5, created_at, created_at + INTERVAL 365 DAY
+                      FROM points_entry WHERE idempotency_key LIKE 'history:%'""");
+            update(c, """
+                    INSERT INTO points_account (member_id, balance, total_earned, total_spent, total_expired, next_expiry_at,
+                                                version, created_at, updated_at)
+                    SELECT %d + seq - 1, 5 * %d, 5 * %d, 0, 0, NOW(6) + INTERVAL 265 DAY, 0, NOW(6), NOW(6)
+                      FROM seq_1_to_%d""".formatted(HISTORY_MEMBERS, HISTORY_DAYS, HISTORY_DAYS, members));
+            update(c, "INSERT INTO signin_state (member_id, last_date, streak) SELECT %d + seq - 1, CURDATE() - INTERVAL 1 DAY, 1 FROM seq_1_to_%d"
+                    .formatted(HISTORY_MEMBERS, members));
         }
     }
 
