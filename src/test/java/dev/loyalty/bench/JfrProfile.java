@@ -38,7 +38,8 @@ final class JfrProfile {
         LIBRARIES.put("JDK", List.of("java.", "javax.", "jdk.", "sun.", "com.sun."));
     }
 
-    private static final double PIPELINE_SHARE = 0.8;
+    private static final List<String> PIPELINE = List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat.",
+            "org.springframework.security.web.", "org.springframework.web.filter.", "jakarta.servlet.");
     private static final String OTHER = "other";
     private static final String JDK = "JDK";
 
@@ -90,11 +91,10 @@ final class JfrProfile {
         }
         lines.add("  top " + top + " methods by self samples:");
         ranked(self, top).forEach(e -> lines.add(String.format("  %6.1f%%  %s", 100.0 * e.getValue() / all, e.getKey())));
-        // the thread, Tomcat and the filters are under nearly every sample and would fill the list
-        long pipeline = total.values().stream().filter(n -> n > PIPELINE_SHARE * all).count();
-        total.values().removeIf(n -> n > PIPELINE_SHARE * all);
-        lines.add(String.format("  top %d methods by total samples (the method and what it called), after the %d on more than %.0f%% of them:",
-                top, pipeline, 100 * PIPELINE_SHARE));
+        // the frames every request passes through would fill the list before any of the work shows
+        total.keySet().removeIf(JfrProfile::isPipeline);
+        lines.add("  top " + top + " methods by total samples (the method and what it called; JDK, Tomcat, servlet filters,"
+                + " Spring Security's filter chain, proxies and lambdas left out):");
         ranked(total, top).forEach(e -> lines.add(String.format("  %6.1f%%  %s", 100.0 * e.getValue() / all, e.getKey())));
         return lines;
     }
@@ -109,6 +109,12 @@ final class JfrProfile {
 
     private static String method(RecordedFrame frame) {
         return className(frame) + "." + frame.getMethod().getName();
+    }
+
+    private static boolean isPipeline(String method) {
+        return library(method).equals(JDK) || method.contains("$$") || method.contains("$Proxy")
+                || PIPELINE.stream().anyMatch(method::startsWith) || method.contains(".OncePerRequestFilter.")
+                || method.contains("Filter.doFilter");
     }
 
     static String library(String className) {
