@@ -94,6 +94,25 @@ final class AppProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /**
+     * Waits until the app has answered the requests wrk left in flight when it stopped: none active on two
+     * looks in a row, as a request can still wait in Tomcat's queue when the other is done.
+     */
+    void awaitIdle() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int idleLooks = 0; idleLooks < 2 && System.nanoTime() < deadline; Thread.sleep(100)) {
+            idleLooks = activeRequests() == 0 ? idleLooks + 1 : 0;
+        }
+    }
+
+    /** Requests being answered now, from the {@code http.server.requests.active} timer, less this look itself. */
+    private int activeRequests() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return (int) metrics.lines().filter(line -> line.startsWith("http_server_requests_active_seconds_count"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum() - 1;
+    }
+
     String adminToken() throws Exception {
         return post("/api/admin/auth/login", null, "{\"username\":\"admin\",\"password\":\"dev-only-admin\"}")
                 .get("token").asString();

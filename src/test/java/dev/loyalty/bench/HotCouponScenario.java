@@ -51,7 +51,7 @@ final class HotCouponScenario {
             }
         });
         b.report("POST /api/app/mall/items/{id}/redeem", m, "bare JDBC, stock update (+4 writes), 1 tx", floor,
-                refused, "attempt", checks);
+                refused, "attempt", m.result().answered(), checks);
     }
 
     private static long template(HttpBenchmark b, String admin, String name, int stock) throws Exception {

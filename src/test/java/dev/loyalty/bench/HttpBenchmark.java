@@ -129,6 +129,7 @@ public final class HttpBenchmark {
         }
         ServerCounters.Snapshot before = counters.take();
         Wrk.Result result = wrk.run(scenario, dir.resolve("requests.txt"), lines, maxSeconds, scriptArgs);
+        app.awaitIdle();
         ServerCounters.Snapshot after = counters.take();
         if (profile) {
             app.stopRecording();
@@ -137,6 +138,14 @@ public final class HttpBenchmark {
     }
 
     record Measured(Wrk.Result result, ServerCounters.Snapshot before, ServerCounters.Snapshot after, Path recording) {
+    }
+
+    /**
+     * Whether {@code written} rows are one per answer: a stop at the time limit leaves at most one request
+     * per connection that the app still carried out but wrk no longer waited for.
+     */
+    boolean oneEach(Measured m, long written) {
+        return written >= m.result().ok() && written <= m.result().ok() + clients;
     }
 
     /**
@@ -162,8 +171,9 @@ public final class HttpBenchmark {
     }
 
     /** Prints the figures of a run: app and floor side by side, the checks, the counters per operation, the profile. */
+    /** {@code operations}: what the app carried out during the measured run, answered or not (the counters' divisor). */
     void report(String appLabel, Measured measured, String floorLabel, Floor floor, AtomicInteger floorRefused,
-            String operation, List<String> checks) throws Exception {
+            String operation, long operations, List<String> checks) throws Exception {
         Wrk.Result app = measured.result();
         System.out.println();
         System.out.printf("== %s over HTTP: %d connections (%d wrk threads), %s; %.1f s, %s ==%n", scenario, clients,
@@ -181,7 +191,7 @@ public final class HttpBenchmark {
                     app.firstError());
         }
         checks.forEach(System.out::println);
-        measured.after().perOperation(measured.before(), Math.max(1, app.answered()), operation).forEach(System.out::println);
+        measured.after().perOperation(measured.before(), Math.max(1, operations), operation).forEach(System.out::println);
         if (measured.recording() != null) {
             JfrProfile.summarize(measured.recording(), 25).forEach(System.out::println);
         }
