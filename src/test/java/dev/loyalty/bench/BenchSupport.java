@@ -14,9 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
-import org.springframework.core.env.Environment;
 
-/** What the benchmarks share: members made in bulk, a bare connection pool, and a timed parallel loop. */
+/** What the benchmarks share: members made one by one, a bare connection pool, a timed parallel loop, bare writes. */
 final class BenchSupport {
 
     private BenchSupport() {
@@ -44,12 +43,21 @@ final class BenchSupport {
         return ids;
     }
 
-    static HikariDataSource barePool(Environment env, int size) {
+    /**
+     * A pool of {@code size} connections to {@code jdbcUrl} with the app's driver settings (the mysql profile's),
+     * so that a bare JDBC floor makes the round trips the app's driver would make, and no more.
+     */
+    static HikariDataSource barePool(String jdbcUrl, int size) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.getProperty("spring.datasource.url"));
-        config.setUsername(env.getProperty("spring.datasource.username"));
-        config.setPassword(env.getProperty("spring.datasource.password", ""));
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "root"));
+        config.setPassword(System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", ""));
         config.setMaximumPoolSize(size);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        config.addDataSourceProperty("useLocalSessionState", "true");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("prepStmtCacheSize", "250");
+        config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
         return new HikariDataSource(config);
     }
 
@@ -75,24 +83,13 @@ final class BenchSupport {
         return wall;
     }
 
-    /** The app on a free port against the database the environment names, with limits off. */
-    static org.springframework.context.ConfigurableApplicationContext startApp(org.springframework.boot.WebApplicationType web) {
-        return new org.springframework.boot.builder.SpringApplicationBuilder(dev.loyalty.LoyaltyApplication.class).web(web)
-                .run("--server.port=0", "--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
+    /** The app in this JVM without a web server, against the database the environment names, with limits off. */
+    static org.springframework.context.ConfigurableApplicationContext startApp() {
+        return new org.springframework.boot.builder.SpringApplicationBuilder(dev.loyalty.LoyaltyApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run("--loyalty.jobs.scheduled=false", "--loyalty.rate-limit.enabled=false",
                         "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
                         "--logging.level.root=WARN");
-    }
-
-    /** Runs set-up that operators would do (it is audited) as an admin. */
-    static <T> T asAdmin(java.util.function.Supplier<T> action) {
-        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(
-                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                        new dev.loyalty.common.security.Actor(dev.loyalty.common.security.Actor.Type.ADMIN, 0), null, List.of()));
-        try {
-            return action.get();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
     }
 
     /** Runs {@code work} in one bare JDBC transaction. */

@@ -26,6 +26,16 @@ final class LatencyRecorder {
                 perSecond, percentile(sorted, 0.50) / 1e6, percentile(sorted, 0.95) / 1e6, percentile(sorted, 0.99) / 1e6);
     }
 
+    int count() {
+        return count.get();
+    }
+
+    double percentileMillis(double p) {
+        long[] sorted = Arrays.copyOf(nanos, count.get());
+        Arrays.sort(sorted);
+        return percentile(sorted, p) / 1e6;
+    }
+
     double perSecond(long wallNanos) {
         return count.get() / (wallNanos / 1e9);
     }

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -28,7 +27,7 @@ public final class PointsEarnBenchmark {
         String run = Long.toString(System.currentTimeMillis(), 36);
 
         System.setProperty("pool", Integer.toString(threads));
-        try (ConfigurableApplicationContext app = BenchSupport.startApp(WebApplicationType.NONE)) {
+        try (ConfigurableApplicationContext app = BenchSupport.startApp()) {
             Environment env = app.getEnvironment();
             System.out.printf("database %s, %d members, %d threads, %d earns each way%n",
                     env.getProperty("spring.datasource.url"), members, threads, earns);
@@ -46,7 +45,7 @@ public final class PointsEarnBenchmark {
             });
 
             LatencyRecorder bare = new LatencyRecorder(earns);
-            try (HikariDataSource pool = BenchSupport.barePool(env, threads)) {
+            try (HikariDataSource pool = BenchSupport.barePool(env.getProperty("spring.datasource.url"), threads)) {
                 long bareWall = BenchSupport.timed(threads, earns, i -> {
                     long member = firstMember + ThreadLocalRandom.current().nextInt(members);
                     long started = System.nanoTime();

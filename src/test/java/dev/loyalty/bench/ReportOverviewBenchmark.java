@@ -12,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 import javax.sql.DataSource;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -35,7 +34,7 @@ public final class ReportOverviewBenchmark {
         int runs = Integer.getInteger("runs", 50);
         String run = Long.toString(System.currentTimeMillis(), 36);
 
-        try (ConfigurableApplicationContext app = BenchSupport.startApp(WebApplicationType.NONE)) {
+        try (ConfigurableApplicationContext app = BenchSupport.startApp()) {
             System.out.printf("database %s, %d members, %d points ledger rows over 365 days%n",
                     app.getEnvironment().getProperty("spring.datasource.url"), members, entries);
             DataSource dataSource = app.getBean(DataSource.class);
