@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import org.redisson.api.RBucket;
 import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.protocol.ScoredEntry;
 import org.redisson.client.codec.LongCodec;
@@ -27,6 +28,15 @@ public class StreakLeaderboard {
     private static final String PREFIX = "loyalty:lb:streak:";
     private static final Duration DAY_TTL = Duration.ofDays(3);
     private static final Duration BOARD_TTL = Duration.ofSeconds(10);
+    /** Adds a streak only to a day whose set was loaded from MySQL, so a flushed Redis never shows a partial board. */
+    private static final String RECORD = """
+            if redis.call('exists', KEYS[2]) == 1 then
+              redis.call('zadd', KEYS[1], ARGV[1], ARGV[2])
+              redis.call('pexpire', KEYS[1], ARGV[3])
+              return 1
+            end
+            return 0
+            """;
 
     private final RedissonClient redisson;
     private final SignInRecordMapper records;
@@ -36,14 +46,19 @@ public class StreakLeaderboard {
         this.records = records;
     }
 
-    /** After a commit: the member's streak on a date. */
+    /**
+     * After a commit: the member's streak on a date, in one round trip that the sign-in does not wait for
+     * (a lost update costs the board nothing lasting: it is rebuilt from MySQL).
+     */
     public void record(long memberId, LocalDate date, int streak) {
         try {
-            if (loadedMarker(date).isExists()) {
-                RScoredSortedSet<Long> day = day(date);
-                day.add(streak, memberId);
-                day.expire(DAY_TTL);
-            }
+            redisson.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG,
+                            List.of(PREFIX + date, PREFIX + date + ":loaded"), streak, memberId, DAY_TTL.toMillis())
+                    .whenComplete((added, failure) -> {
+                        if (failure != null) {
+                            log.warn("Could not update the streak leaderboard (it is rebuilt from MySQL): {}", failure.toString());
+                        }
+                    });
         } catch (RuntimeException e) {
             log.warn("Could not update the streak leaderboard (it is rebuilt from MySQL): {}", e.toString());
         }
