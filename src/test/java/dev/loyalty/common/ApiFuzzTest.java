@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,6 +79,9 @@ class ApiFuzzTest extends IntegrationTest {
             "<xml>" + "<a>".repeat(10_000) + "</xml>");
     private static final List<String> HOSTILE_BODIES = List.of("", "{", "{\"a\":", "[".repeat(10_000), "null", "[]",
             "\"x\"", "-1", "1.5", "true", "NaN", "{\"\\u0000\":1}");
+
+    @Autowired
+    RedissonClient redisson;
 
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -159,7 +164,8 @@ class ApiFuzzTest extends IntegrationTest {
     /**
      * Levels, plans and templates cannot be deleted: those the fuzz made (a level at growth 0 included) are moved
      * out of every member's reach and switched off, the shared rules are put back and the customer's points are
-     * spent, so that later tests start from what they expect.
+     * spent, and the admin name the hostile passwords locked is unlocked, so that later tests start from what
+     * they expect (and can log in: the embedded Redis outlives this class's context).
      */
     @AfterEach
     void putTheSharedRulesBackAndCloseWhatTheFuzzOpened() {
@@ -188,6 +194,7 @@ class ApiFuzzTest extends IntegrationTest {
                 ok(admin.put("/api/admin/coupon-templates/" + template.path("id").asLong(), template(false)));
             }
         }
+        redisson.getKeys().delete("loyalty:admin-login-failures:admin");
     }
 
     @Test
