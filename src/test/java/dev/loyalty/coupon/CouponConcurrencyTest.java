@@ -96,7 +96,7 @@ class CouponConcurrencyTest extends IntegrationTest {
         long storeId = jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) FROM counter_store", Long.class);
 
         Map<String, Integer> refusals = new ConcurrentHashMap<>();
-        List<CouponView> used = race(20, i -> () -> verification.verify(new StaffBinding(1000 + i, storeId), code), refusals);
+        List<CouponView> used = race(20, i -> () -> verification.verify(new StaffBinding(member + 1 + i, storeId), code), refusals);
 
         assertThat(used).hasSize(1);
         assertThat(refusals).containsOnlyKeys("COUPON_ALREADY_USED");
