@@ -9,6 +9,7 @@ import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.coupon.internal.Coupon;
+import dev.loyalty.coupon.internal.CouponGate;
 import dev.loyalty.coupon.internal.CouponMapper;
 import dev.loyalty.coupon.internal.CouponTemplate;
 import dev.loyalty.coupon.internal.CouponTemplateMapper;
@@ -37,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The points mall and the coupons members hold. A redemption is one transaction: the member's quota (a
  * guarded increment), the points (through {@code PointsService}), the coupon, and last the stock (a guarded
  * increment), so the hot template row is locked for the shortest time. Any refusal leaves points and stock
- * untouched. An operator's revoke undoes a redemption: points, quota and stock go back.
+ * untouched. Before the transaction, the {@link CouponGate} refuses in Redis what cannot succeed because
+ * redemptions in flight hold the rest of the stock or of the member's limit, so a rush of refusals never
+ * queues on the hot row. An operator's revoke undoes a redemption: points, quota and stock go back.
  */
 @Service
 public class CouponMall {
@@ -53,10 +56,12 @@ public class CouponMall {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
+    private final CouponGate gate;
     private final SecureRandom random = new SecureRandom();
 
     CouponMall(CouponTemplateMapper templates, MemberQuotaMapper quotas, CouponMapper coupons, PointsService points,
-            AuditTrail audit, Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events,
+            CouponGate gate) {
         this.templates = templates;
         this.quotas = quotas;
         this.coupons = coupons;
@@ -65,6 +70,7 @@ public class CouponMall {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
+        this.gate = gate;
     }
 
     /** Enabled templates with stock left whose window is open, with how many of each this member holds. */
@@ -100,9 +106,16 @@ public class CouponMall {
         if (template.getTaken() >= template.getTotalStock()) {
             throw CouponException.outOfStock(templateId);
         }
-        ensureQuotaRow(templateId, memberId);
-        try {
-            return RaceRetry.onRace("coupon redemption", () -> tx.execute(status -> redeemNow(memberId, template, idempotencyKey)),
+        Integer memberTaken = quotas.taken(templateId, memberId);
+        try (CouponGate.Pass pass = gate.enter(templateId, memberId, idempotencyKey,
+                template.getTotalStock() - template.getTaken(), memberTaken == null ? 0 : memberTaken,
+                template.getPerMemberLimit())) {
+            refuseAtTheGate(pass, template);
+            if (memberTaken == null) {
+                createQuotaRow(templateId, memberId);
+            }
+            return RaceRetry.onRace("coupon redemption",
+                    () -> tx.execute(status -> redeemNow(memberId, template, idempotencyKey, pass)),
                     raceLost -> coupons.findByRedeemKey(memberId, idempotencyKey)
                             .map(winner -> replay(winner, templateId, idempotencyKey)));
         } catch (LoyaltyException refused) {
@@ -115,7 +128,16 @@ public class CouponMall {
         }
     }
 
-    private RedeemResult redeemNow(long memberId, CouponTemplate template, String idempotencyKey) {
+    private static void refuseAtTheGate(CouponGate.Pass pass, CouponTemplate template) {
+        switch (pass.verdict()) {
+            case OUT_OF_STOCK -> throw CouponException.outOfStock(template.getId());
+            case LIMIT_REACHED -> throw CouponException.redeemLimitReached(template.getId(), template.getPerMemberLimit());
+            default -> {
+            }
+        }
+    }
+
+    private RedeemResult redeemNow(long memberId, CouponTemplate template, String idempotencyKey, CouponGate.Pass pass) {
         long templateId = template.getId();
         if (quotas.takeOne(templateId, memberId, template.getPerMemberLimit()) != 1) {
             throw CouponException.redeemLimitReached(templateId, template.getPerMemberLimit());
@@ -139,6 +161,9 @@ public class CouponMall {
             throw CouponException.outOfStock(templateId);
         }
         events.publishEvent(new CouponChanged(memberId, coupon.getId(), template.getName(), CouponStatus.UNUSED, "ISSUED"));
+        // the stock is taken in this transaction: its place at the gate is given up before the commit, so
+        // the unit is never counted as both taken and held
+        pass.close();
         return new RedeemResult(CouponViews.of(coupon, template, clock.instant()), balance, false);
     }
 
@@ -206,13 +231,11 @@ public class CouponMall {
                 clock.instant()), returned);
     }
 
-    private void ensureQuotaRow(long templateId, long memberId) {
-        if (quotas.taken(templateId, memberId) == null) {
-            try {
-                quotas.create(templateId, memberId);
-            } catch (DuplicateKeyException createdConcurrently) {
-                // another request of this member created it first
-            }
+    private void createQuotaRow(long templateId, long memberId) {
+        try {
+            quotas.create(templateId, memberId);
+        } catch (DuplicateKeyException createdConcurrently) {
+            // another request of this member created it first
         }
     }
 
