@@ -44,9 +44,9 @@ final class HotCouponScenario {
         long[] floorMembers = members(b, "-floor-", members + 1_000);
         AtomicInteger refused = new AtomicInteger();
         Instant validTo = Instant.now().plus(30, ChronoUnit.DAYS);
-        HttpBenchmark.Floor floor = b.floor(members, 1_000, i -> {
+        HttpBenchmark.Floor floor = b.floor(members, 1_000, (pool, i) -> {
             boolean timed = i < members;
-            if (!bareRedeem(b.db, timed ? floorTemplate : floorWarmTemplate, floorMembers[i], b.run + "-" + i, validTo) && timed) {
+            if (!bareRedeem(pool, timed ? floorTemplate : floorWarmTemplate, floorMembers[i], b.run + "-" + i, validTo) && timed) {
                 refused.incrementAndGet();
             }
         });

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,21 +27,24 @@ public final class HttpBenchmark {
     /** The default of {@code loyalty.jwt.secret}, passed to the app so that the fixture can sign its members' tokens. */
     private static final String JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
 
+    /** A few connections for seeding, counters and checks; the floor has a pool of its own. */
     final HikariDataSource db;
     final AppProcess app;
     final Wrk wrk;
     final int clients;
     final String run;
     private final String scenario;
+    private final String jdbcUrl;
     private final boolean profile;
     private final Path dir;
     private final ServerCounters counters;
     private final TokenService tokens;
     private final long history;
 
-    private HttpBenchmark(String scenario, int clients, boolean profile, Path dir, HikariDataSource db, AppProcess app,
-            ServerCounters counters, long history) throws Exception {
+    private HttpBenchmark(String scenario, int clients, boolean profile, Path dir, String jdbcUrl, HikariDataSource db,
+            AppProcess app, ServerCounters counters, long history) throws Exception {
         this.scenario = scenario;
+        this.jdbcUrl = jdbcUrl;
         this.clients = clients;
         this.profile = profile;
         this.dir = dir;
@@ -50,6 +54,7 @@ public final class HttpBenchmark {
         this.history = history;
         this.wrk = new Wrk(app.baseUrl(), clients);
         this.run = "b" + Long.toString(System.currentTimeMillis(), 36);
+        // package-private, as the app only makes it a bean: the same class and secret sign what the app reads
         Constructor<TokenService> signer = TokenService.class.getDeclaredConstructor(String.class, Duration.class,
                 Duration.class, Clock.class);
         signer.setAccessible(true);
@@ -80,7 +85,7 @@ public final class HttpBenchmark {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
 
         long starting = System.nanoTime();
-        try (HikariDataSource db = BenchSupport.barePool(jdbcUrl, clients + 2);
+        try (HikariDataSource db = BenchSupport.barePool(jdbcUrl, 4);
                 AppProcess app = AppProcess.start(dir, jdbcUrl, redisHost, redisPort, JWT_SECRET, profile)) {
             System.out.printf("app (pid %d) ready in %.0f s at %s; its log and recordings in %s%n", app.pid(),
                     (System.nanoTime() - starting) / 1e9, app.baseUrl(), dir);
@@ -90,7 +95,7 @@ public final class HttpBenchmark {
                 System.out.printf("history: %,d sign-in records, points ledger rows and lots of other members seeded in %.0f s%n",
                         history, (System.nanoTime() - started) / 1e9);
             }
-            HttpBenchmark bench = new HttpBenchmark(scenario, clients, profile, dir, db, app,
+            HttpBenchmark bench = new HttpBenchmark(scenario, clients, profile, dir, jdbcUrl, db, app,
                     new ServerCounters(db, redisHost, redisPort, app.pid()), history);
             switch (scenario) {
                 case "sign-in" -> SignInScenario.run(bench);
@@ -149,18 +154,25 @@ public final class HttpBenchmark {
     }
 
     /**
-     * The bare JDBC floor: {@code operation(i)} for i in [0, ops) on {@code clients} threads, timed, after
-     * {@code warmUps} untimed calls with i in [ops, ops + warmUps).
+     * The bare JDBC floor: {@code operation(i)} for i in [0, ops) on {@code clients} threads and as many
+     * connections, timed, after {@code warmUps} untimed calls with i in [ops, ops + warmUps).
      */
-    Floor floor(int ops, int warmUps, BenchSupport.Operation operation) throws Exception {
-        BenchSupport.timed(clients, warmUps, i -> operation.run(ops + i));
-        LatencyRecorder latency = new LatencyRecorder(ops);
-        long wall = BenchSupport.timed(clients, ops, i -> {
-            long started = System.nanoTime();
-            operation.run(i);
-            latency.record(System.nanoTime() - started);
-        });
-        return new Floor(latency, wall);
+    Floor floor(int ops, int warmUps, FloorOperation operation) throws Exception {
+        try (HikariDataSource pool = BenchSupport.barePool(jdbcUrl, clients)) {
+            BenchSupport.timed(clients, warmUps, i -> operation.run(pool, ops + i));
+            LatencyRecorder latency = new LatencyRecorder(ops);
+            long wall = BenchSupport.timed(clients, ops, i -> {
+                long started = System.nanoTime();
+                operation.run(pool, i);
+                latency.record(System.nanoTime() - started);
+            });
+            return new Floor(latency, wall);
+        }
+    }
+
+    @FunctionalInterface
+    interface FloorOperation {
+        void run(DataSource pool, int i) throws Exception;
     }
 
     record Floor(LatencyRecorder latency, long wallNanos) {

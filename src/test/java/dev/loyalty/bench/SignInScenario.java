@@ -38,7 +38,7 @@ final class SignInScenario {
                 measured[0], measured[measured.length - 1]);
         String floorRun = b.run;
         HttpBenchmark.Floor floor = b.floor((int) Math.max(1_000, m.result().answered()), 1_000,
-                i -> bareSignIn(b.db, FLOOR_MEMBERS + i, "bare:" + floorRun + ":" + i));
+                (pool, i) -> bareSignIn(pool, FLOOR_MEMBERS + i, "bare:" + floorRun + ":" + i));
         b.report("POST /api/app/sign-ins", m, "bare JDBC, 5 writes in 1 tx", floor, null, "sign-in", records,
                 List.of(String.format("check: %d sign-in records written for %d answers (%d more in flight at the stop): %s",
                         records, m.result().ok(), records - m.result().ok(), HttpBenchmark.verdict(b.oneEach(m, records)))));

@@ -50,7 +50,7 @@ final class WalletPayScenario {
         long paid = Seed.count(b.db, "SELECT COUNT(*) FROM wallet_entry WHERE type = 'PAY' AND member_id BETWEEN ? AND ?", first, last);
         long purchases = Seed.count(b.db, "SELECT COUNT(*) FROM counter_purchase WHERE member_id BETWEEN ? AND ?", first, last);
         HttpBenchmark.Floor floor = b.floor((int) Math.min(payments, Math.max(1_000, m.result().answered())), 1_000,
-                i -> barePay(b.db, floorMembers[i], store, cashier, "floor-" + i, amount(i)));
+                (pool, i) -> barePay(pool, floorMembers[i], store, cashier, "floor-" + i, amount(i)));
         b.report("POST /api/staff/wallet/payments", m, "bare JDBC, lock + 3 writes, 1 tx", floor, null, "payment", paid,
                 List.of(String.format("check: %d wallet payments and %d purchases written for %d answers (%d more in flight"
                                 + " at the stop): %s", paid, purchases, m.result().ok(), paid - m.result().ok(),
