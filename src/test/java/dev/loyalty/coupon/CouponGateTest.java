@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.coupon.internal.CouponGate;
-import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
-import dev.loyalty.points.PointsSource;
 import dev.loyalty.support.Actors;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.SeededMembers;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -230,19 +227,7 @@ class CouponGateTest extends IntegrationTest {
     }
 
     private List<Long> membersWithPoints(int n, long amount) {
-        Timestamp now = Timestamp.from(Instant.now());
-        String prefix = unique("gate");
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            jdbc.update("INSERT INTO member (openid, level_code, growth, created_at, updated_at) VALUES (?, 'BASE', 0, ?, ?)",
-                    prefix + "-" + i, now, now);
-            long id = jdbc.queryForObject("SELECT id FROM member WHERE openid = ?", Long.class, prefix + "-" + i);
-            if (amount > 0) {
-                points.earn(new PointsMovement(id, amount, PointsSource.ADMIN, "seed:" + id, null, null));
-            }
-            ids.add(id);
-        }
-        return ids;
+        return SeededMembers.withPoints(jdbc, points, n, amount);
     }
 
     private long count(String sql) {
