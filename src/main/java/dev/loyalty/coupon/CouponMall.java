@@ -96,7 +96,7 @@ public class CouponMall {
         if (existing.isPresent()) {
             return replay(existing.get(), templateId, idempotencyKey);
         }
-        CouponTemplate template = templates.require(templateId);
+        CouponTemplate template = CouponTemplateMapper.require(templates, templateId);
         if (!template.getEnabled()) {
             throw new NotFoundException("Coupon template", templateId);
         }

@@ -55,7 +55,7 @@ public class CouponTemplates {
 
     @Transactional
     public CouponTemplateView updateTemplate(long id, TemplateChange change) {
-        CouponTemplate template = templates.require(id);
+        CouponTemplate template = CouponTemplateMapper.require(templates, id);
         validate(change, template.getTaken());
         CouponTemplateView before = CouponViews.of(template);
         apply(template, change, clock.instant());
@@ -69,7 +69,7 @@ public class CouponTemplates {
 
     @Transactional(readOnly = true)
     public CouponTemplateView template(long id) {
-        return CouponViews.of(templates.require(id));
+        return CouponViews.of(CouponTemplateMapper.require(templates, id));
     }
 
     @Transactional(readOnly = true)

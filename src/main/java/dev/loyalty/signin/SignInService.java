@@ -142,8 +142,22 @@ public class SignInService {
                 raceLost -> records.find(memberId, today).map(SignInService::already));
     }
 
+    /**
+     * Locks the member's state row until the transaction ends, creating it on first use (the new row is
+     * locked by its insert). A first use that races another fails with a duplicate key.
+     */
+    private SignInState lockState(long memberId) {
+        SignInState state = states.selectForUpdate(memberId);
+        if (state != null) {
+            return state;
+        }
+        SignInState fresh = SignInState.fresh(memberId);
+        states.add(fresh);
+        return fresh;
+    }
+
     private SignInResult signInLocked(long memberId, LocalDate today) {
-        SignInState state = states.lock(memberId);
+        SignInState state = lockState(memberId);
         if (today.equals(state.getLastDate())) {
             return already(records.find(memberId, today).orElseThrow());
         }
@@ -191,7 +205,7 @@ public class SignInService {
     private SignInResult makeupLocked(long memberId, LocalDate date, LocalDate today, SignInRuleView rule) {
         SignInRuleView.Makeup makeup = rule.makeup();
         Set<LocalDate> renumbered = new HashSet<>();
-        SignInState state = states.lock(memberId);
+        SignInState state = lockState(memberId);
         Optional<SignInRecord> existing = records.find(memberId, date);
         if (existing.isPresent()) {
             if (Boolean.TRUE.equals(existing.get().getMakeup())) {

@@ -1,6 +1,5 @@
 package dev.loyalty.counter.internal;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
@@ -11,11 +10,8 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface PurchaseMapper extends BaseMapper<Purchase> {
 
-    default Optional<Purchase> find(long storeId, String orderNo) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Purchase>()
-                .eq(Purchase::getStoreId, storeId)
-                .eq(Purchase::getOrderNo, orderNo)));
-    }
+    @Select("SELECT * FROM counter_purchase WHERE store_id = #{storeId} AND order_no = #{orderNo}")
+    Optional<Purchase> find(@Param("storeId") long storeId, @Param("orderNo") String orderNo);
 
     @Select("SELECT * FROM counter_purchase WHERE store_id = #{storeId} AND order_no = #{orderNo} FOR UPDATE")
     Purchase lock(@Param("storeId") long storeId, @Param("orderNo") String orderNo);

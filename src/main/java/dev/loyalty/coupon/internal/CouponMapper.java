@@ -5,20 +5,18 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface CouponMapper extends BaseMapper<Coupon> {
 
-    default Optional<Coupon> findByRedeemKey(long memberId, String redeemKey) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Coupon>()
-                .eq(Coupon::getMemberId, memberId).eq(Coupon::getRedeemKey, redeemKey)));
-    }
+    @Select("SELECT * FROM coupon WHERE member_id = #{memberId} AND redeem_key = #{redeemKey}")
+    Optional<Coupon> findByRedeemKey(@Param("memberId") long memberId, @Param("redeemKey") String redeemKey);
 
-    default Optional<Coupon> findByCode(String code) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Coupon>().eq(Coupon::getCode, code)));
-    }
+    @Select("SELECT * FROM coupon WHERE code = #{code}")
+    Optional<Coupon> findByCode(@Param("code") String code);
 
     /** UNUSED → USED, for exactly one of any number of simultaneous scans. */
     @Update("""

@@ -3,19 +3,20 @@ package dev.loyalty.coupon.internal;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import dev.loyalty.common.error.NotFoundException;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
+import java.util.Optional;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface CouponTemplateMapper extends BaseMapper<CouponTemplate> {
 
+    @Select("SELECT * FROM coupon_template WHERE id = #{id}")
+    Optional<CouponTemplate> findById(@Param("id") long id);
+
     /** The template, or {@link NotFoundException}. */
-    default CouponTemplate require(long id) {
-        CouponTemplate template = selectById(id);
-        if (template == null) {
-            throw new NotFoundException("Coupon template", id);
-        }
-        return template;
+    static CouponTemplate require(CouponTemplateMapper templates, long id) {
+        return templates.findById(id).orElseThrow(() -> new NotFoundException("Coupon template", id));
     }
 
     /** Takes one unit of stock, only if one is left. */

@@ -17,7 +17,6 @@ public interface MemberMapper extends BaseMapper<Member> {
     @Select("SELECT COUNT(*) FROM member WHERE id = #{id}")
     int countById(@Param("id") long id);
 
-    default Optional<Member> findByOpenid(String openid) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<Member>().eq(Member::getOpenid, openid)));
-    }
+    @Select("SELECT * FROM member WHERE openid = #{openid}")
+    Optional<Member> findByOpenid(@Param("openid") String openid);
 }

@@ -5,16 +5,18 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface FollowerMapper extends BaseMapper<Follower> {
 
-    default Optional<Follower> subscribedByUnionid(String unionid) {
-        return selectList(new LambdaQueryWrapper<Follower>().eq(Follower::getUnionid, unionid)
-                .eq(Follower::getSubscribed, true).orderByDesc(Follower::getUpdatedAt)).stream().findFirst();
-    }
+    @Select("""
+            SELECT * FROM notify_follower WHERE unionid = #{unionid} AND subscribed = TRUE
+             ORDER BY updated_at DESC LIMIT 1
+            """)
+    Optional<Follower> subscribedByUnionid(@Param("unionid") String unionid);
 
     @Update("UPDATE notify_follower SET subscribed = #{subscribed}, updated_at = #{now} WHERE mp_openid = #{openid}")
     int markSubscribed(@Param("openid") String openid, @Param("subscribed") boolean subscribed, @Param("now") Instant now);

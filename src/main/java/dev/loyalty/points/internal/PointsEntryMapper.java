@@ -26,10 +26,8 @@ public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int append(PointsEntry entry);
 
-    default Optional<PointsEntry> findByKey(String idempotencyKey) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<PointsEntry>()
-                .eq(PointsEntry::getIdempotencyKey, idempotencyKey)));
-    }
+    @Select("SELECT * FROM points_entry WHERE idempotency_key = #{key}")
+    Optional<PointsEntry> findByKey(@Param("key") String idempotencyKey);
 
     /** Points of an earning's lot written off by EXPIRE rows, as a positive number. */
     @Select("""

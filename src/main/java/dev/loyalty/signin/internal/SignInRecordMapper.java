@@ -17,15 +17,11 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface SignInRecordMapper extends BaseMapper<SignInRecord> {
 
-    default Optional<SignInRecord> find(long memberId, LocalDate date) {
-        return Optional.ofNullable(findOn(memberId, date));
-    }
-
     @Select("""
             SELECT id, member_id, sign_date, streak, points, bonus_points, makeup, makeup_cost, points_entry_id, created_at
               FROM signin_record WHERE member_id = #{memberId} AND sign_date = #{date}
             """)
-    SignInRecord findOn(@Param("memberId") long memberId, @Param("date") LocalDate date);
+    Optional<SignInRecord> find(@Param("memberId") long memberId, @Param("date") LocalDate date);
 
     /** The hot path's insert, written out: no per-call SQL building. */
     @Insert("""

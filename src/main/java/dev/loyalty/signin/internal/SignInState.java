@@ -14,7 +14,7 @@ public class SignInState {
     private LocalDate lastDate;
     private Integer streak;
 
-    static SignInState fresh(long memberId) {
+    public static SignInState fresh(long memberId) {
         SignInState state = new SignInState();
         state.memberId = memberId;
         state.streak = 0;

@@ -16,9 +16,8 @@ import org.apache.ibatis.annotations.Mapper;
 @Mapper
 public interface WalletEntryMapper extends BaseMapper<WalletEntry> {
 
-    default Optional<WalletEntry> findByKey(String key) {
-        return Optional.ofNullable(selectOne(new LambdaQueryWrapper<WalletEntry>().eq(WalletEntry::getIdempotencyKey, key)));
-    }
+    @Select("SELECT * FROM wallet_entry WHERE idempotency_key = #{key}")
+    Optional<WalletEntry> findByKey(@Param("key") String key);
 
     /** Cash taken in by top-ups (and the bonus they granted), payments and refunds of rows written in [from, to). */
     @Select("""
