@@ -39,13 +39,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MemberService {
 
+    private static final String LEVELS_CACHE = "member-levels";
+
     private final MiniProgram miniProgram;
     private final MemberMapper members;
     private final PhoneCipher phoneCipher;
     private final TokenService tokens;
     private final Clock clock;
-    private static final String LEVELS_CACHE = "member-levels";
-
     private final SharedCaches caches;
     private final CachedValue<Map<String, MemberLevel>> levelsByCode;
     private final MemberLevelMapper levelMapper;
