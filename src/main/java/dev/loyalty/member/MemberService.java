@@ -159,11 +159,9 @@ public class MemberService {
         return load(memberId).getOpenid();
     }
 
-    /** The member's unionid (across the brand's apps), if WeChat gave one. */
-    @Transactional(readOnly = true)
+    /** The member's unionid (across the brand's apps), if WeChat gave one; one narrow read, outside any transaction. */
     public java.util.Optional<String> unionid(long memberId) {
-        Member member = members.selectById(memberId);
-        return member == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(member.getUnionid());
+        return java.util.Optional.ofNullable(members.unionid(memberId));
     }
 
     /** One indexed read, outside any transaction: every scan of a member code asks it. */

@@ -130,14 +130,12 @@ public class SignInService {
 
     /**
      * Signs the member in for today; every later call today answers the first result. The state row's
-     * lock queues a member's taps; the unique (member, date) key decides if two first taps race.
+     * lock queues a member's taps, and the state tells whether today is done (no read before the lock: a
+     * first sign-in of the day is the common call); the unique (member, date) key decides if two first
+     * taps race.
      */
     public SignInResult signIn(long memberId) {
         LocalDate today = LocalDate.now(clock);
-        Optional<SignInRecord> done = records.find(memberId, today);
-        if (done.isPresent()) {
-            return already(done.get());
-        }
         return RaceRetry.onRace("sign-in", () -> tx.execute(status -> signInLocked(memberId, today)),
                 raceLost -> records.find(memberId, today).map(SignInService::already));
     }

@@ -14,6 +14,10 @@ public interface MemberMapper extends BaseMapper<Member> {
     @Select("SELECT id, level_code, birthday FROM member WHERE id = #{id}")
     Member awardProfile(@Param("id") long id);
 
+    /** Null when the member is unknown or WeChat gave no unionid; every notification sent asks it. */
+    @Select("SELECT unionid FROM member WHERE id = #{id}")
+    String unionid(@Param("id") long id);
+
     @Select("SELECT COUNT(*) FROM member WHERE id = #{id}")
     int countById(@Param("id") long id);
 
