@@ -5,6 +5,7 @@ import dev.loyalty.common.error.PayloadTooLargeException;
 import dev.loyalty.common.error.Problems;
 import dev.loyalty.notify.NotificationService;
 import dev.loyalty.notify.internal.PortalReplayGuard;
+import dev.loyalty.notify.internal.SafeModeEnvelope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,10 +39,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The official account's server push endpoint (plain-text mode). Every call must carry the signature WeChat
- * computes from {@code wx.mp.token}, a timestamp within five minutes of our clock and, for a push, a nonce not
- * seen in the last ten minutes; the body is read only once all of that holds, and never past
- * {@code wx.mp.portal.max-bytes}. Subscribe and unsubscribe events keep the follower table.
+ * The official account's server push endpoint, in plain-text, compatible and safe mode. Every call must
+ * carry the signature WeChat computes from {@code wx.mp.token}, a timestamp within five minutes of our clock
+ * and, for a push, a nonce not seen in the last ten minutes; the body is read only once all of that holds,
+ * and never past {@code wx.mp.portal.max-bytes}. A push with {@code encrypt_type=aes} must also carry the
+ * {@code msg_signature} of its Encrypt element, which is then decrypted with {@code wx.mp.aes-key} (and
+ * must name our appid). Subscribe and unsubscribe events keep the follower table.
  */
 @Tag(name = "WeChat")
 @RestController
@@ -79,10 +83,12 @@ class OfficialAccountPortal {
         return text(signed.echostr());
     }
 
-    @Operation(summary = "WeChat pushes follower events here", parameters = {
+    @Operation(summary = "WeChat pushes follower events here (plain-text, compatible or safe mode)", parameters = {
             @Parameter(name = "signature", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
             @Parameter(name = "timestamp", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
-            @Parameter(name = "nonce", in = ParameterIn.QUERY, schema = @Schema(type = "string"))},
+            @Parameter(name = "nonce", in = ParameterIn.QUERY, schema = @Schema(type = "string")),
+            @Parameter(name = "encrypt_type", in = ParameterIn.QUERY, schema = @Schema(type = "string", allowableValues = {"raw", "aes"})),
+            @Parameter(name = "msg_signature", in = ParameterIn.QUERY, schema = @Schema(type = "string"))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
                     content = @Content(mediaType = "text/xml", schema = @Schema(type = "string"))))
     @PostMapping("/wx/mp/portal")
@@ -95,7 +101,8 @@ class OfficialAccountPortal {
         if (!replays.firstUse(signed.nonce())) {
             throw PushRefusedException.forbidden("This nonce was used in the last 10 minutes: the push is a replay");
         }
-        WxMpXmlMessage message = parse(readBody(request));
+        String body = readBody(request);
+        WxMpXmlMessage message = parse(signed.encrypted() ? decrypt(signed, body) : body);
         if (WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())) {
             if (WxConsts.EventType.SUBSCRIBE.equals(message.getEvent())) {
                 notifications.followed(message.getFromUser());
@@ -138,7 +145,23 @@ class OfficialAccountPortal {
         return new String(body, StandardCharsets.UTF_8);
     }
 
-    private static WxMpXmlMessage parse(String xml) {
+    /** The push inside a safe-mode envelope, once its msg_signature holds and it was sealed for our appid. */
+    private String decrypt(Signed signed, String envelope) {
+        WxMpConfigStorage config = officialAccount.getWxMpConfigStorage();
+        if (config.getAesKey() == null || config.getAesKey().isBlank()) {
+            throw PushRefusedException.forbidden("The push is encrypted but wx.mp.aes-key is not configured");
+        }
+        String encrypted = parse(envelope).getEncrypt();
+        try {
+            return new SafeModeEnvelope(config.getToken(), config.getAesKey(), config.getAppId())
+                    .open(encrypted, signed.timestamp(), signed.nonce(), signed.msgSignature());
+        } catch (SecurityException | IllegalArgumentException e) {
+            log.warn("Refused an encrypted official account push: {}", e.getMessage());
+            throw PushRefusedException.forbidden("The encrypted push does not open: " + e.getMessage());
+        }
+    }
+
+    private static void refuseBlankOrDtd(String xml) {
         if (xml.isBlank()) {
             throw PushRefusedException.invalid("The push has no body");
         }
@@ -146,6 +169,10 @@ class OfficialAccountPortal {
             log.warn("Refused an official account push that declares a DTD");
             throw PushRefusedException.invalid("The push may not declare a DOCTYPE or entities");
         }
+    }
+
+    private static WxMpXmlMessage parse(String xml) {
+        refuseBlankOrDtd(xml);
         try {
             return WxMpXmlMessage.fromXml(xml);
         } catch (RuntimeException e) {
@@ -159,13 +186,19 @@ class OfficialAccountPortal {
     }
 
     /** The query parameters, from the query string alone: {@code getParameter} would also read a form body. */
-    private record Signed(String signature, String timestamp, String nonce, String echostr) {
+    private record Signed(String signature, String timestamp, String nonce, String echostr, String encryptType,
+            String msgSignature) {
 
         static Signed from(HttpServletRequest request) {
             MultiValueMap<String, String> query = UriComponentsBuilder.newInstance().query(request.getQueryString())
                     .build().getQueryParams();
             return new Signed(param(query, "signature"), param(query, "timestamp"), param(query, "nonce"),
-                    param(query, "echostr"));
+                    param(query, "echostr"), param(query, "encrypt_type"), param(query, "msg_signature"));
+        }
+
+        /** Safe and compatible mode say {@code aes}; plain-text mode says {@code raw} or nothing. */
+        boolean encrypted() {
+            return "aes".equalsIgnoreCase(encryptType);
         }
 
         private static String param(MultiValueMap<String, String> query, String name) {
