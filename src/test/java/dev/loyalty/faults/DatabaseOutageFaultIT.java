@@ -60,7 +60,8 @@ class DatabaseOutageFaultIT {
     }
 
     private static void assertUnavailableFast(Response response, String what) {
-        assertThat(response.status()).as("%s while the database is unreachable: %s", what, response.body()).isEqualTo(503);
+        assertThat(response.status()).as("%s while the database is unreachable, answered in %d ms: %s", what,
+                response.elapsed().toMillis(), response.body()).isEqualTo(503);
         assertThat(response.body()).as(what).contains("\"code\":\"DATABASE_UNAVAILABLE\"");
         assertThat(response.elapsed()).as("%s while the database is unreachable", what).isLessThan(FAIL_FAST);
     }
