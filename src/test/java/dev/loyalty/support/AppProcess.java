@@ -105,6 +105,9 @@ public final class AppProcess implements AutoCloseable {
         starts++;
         log = dir.resolve(starts == 1 ? "app.log" : "app-" + starts + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process started = process;
+        // a test JVM that ends early (a failed fixture, a forked-JVM timeout) leaves no app behind
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly, "app-process-stop"));
         if (pidFile != null) {
             Files.writeString(pidFile, Long.toString(process.pid()));
         }
