@@ -2,20 +2,23 @@ package dev.loyalty.wechat;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
-import cn.binarywang.wx.miniapp.config.impl.WxMaRedissonConfigImpl;
+import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
+import dev.loyalty.common.redis.RedisGuard;
+import me.chanjar.weixin.common.redis.RedissonWxRedisOps;
 import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
-import me.chanjar.weixin.mp.config.impl.WxMpRedissonConfigImpl;
+import me.chanjar.weixin.mp.config.impl.WxMpRedisConfigImpl;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * WxJava services. Access tokens live in Redis (Redisson) so every app instance shares one token;
- * every call, the token call included, goes to the configured API host.
+ * WxJava services. Access tokens live in Redis so every app instance shares one token, with a copy in
+ * memory for while Redis is away ({@link SharedTokenStore}); every call, the token call included, goes
+ * to the configured API host.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WxProperties.class)
@@ -24,8 +27,13 @@ class WxConfig {
     static final String DEFAULT_API_HOST = "https://api.weixin.qq.com";
 
     @Bean
-    WxMaService wxMaService(WxProperties props, RedissonClient redisson) {
-        WxMaRedissonConfigImpl config = new WxMaRedissonConfigImpl(redisson, "loyalty:wx:ma");
+    SharedTokenStore wxTokenStore(RedissonClient redisson, RedisGuard guard) {
+        return new SharedTokenStore(new RedissonWxRedisOps(redisson), guard);
+    }
+
+    @Bean
+    WxMaService wxMaService(WxProperties props, SharedTokenStore tokens) {
+        WxMaRedisBetterConfigImpl config = new WxMaRedisBetterConfigImpl(tokens, "loyalty:wx:ma");
         config.setAppid(props.miniapp().appid());
         config.setSecret(props.miniapp().secret());
         config.setApiHostUrl(hostOrDefault(props.miniapp().apiHostUrl()));
@@ -40,8 +48,8 @@ class WxConfig {
     }
 
     @Bean
-    WxMpService wxMpService(WxProperties props, RedissonClient redisson) {
-        WxMpRedissonConfigImpl config = new WxMpRedissonConfigImpl(redisson, "loyalty:wx:mp");
+    WxMpService wxMpService(WxProperties props, SharedTokenStore tokens) {
+        WxMpRedisConfigImpl config = new WxMpRedisConfigImpl(tokens, "loyalty:wx:mp");
         config.setAppId(props.mp().appid());
         config.setSecret(props.mp().secret());
         config.setToken(props.mp().token());

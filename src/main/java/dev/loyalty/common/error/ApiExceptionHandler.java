@@ -78,6 +78,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        if (DatabaseOutage.explains(ex)) {
+            log.warn("The database is unreachable: {}", DatabaseOutage.rootMessage(ex));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                            "The database cannot be reached right now; please try again in a moment"));
+        }
         log.error("Unexpected error", ex);
         return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
                 "INTERNAL_ERROR", "Something went wrong on our side; quote the requestId when reporting it"));

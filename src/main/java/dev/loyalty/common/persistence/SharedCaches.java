@@ -4,11 +4,14 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import dev.loyalty.common.redis.RedisGuard;
+import dev.loyalty.common.redis.RedisReturned;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -16,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rules and levels every request reads, cached in each instance and forgotten on every instance when an
  * operator changes them: {@link #changed} publishes the cache's name on a Redis topic after the change
- * commits. The time to live only covers a message lost while Redis was away.
+ * commits. The time to live only covers a message lost while Redis was away; when Redis returns after an
+ * outage every cache here is forgotten too, as messages published meanwhile never arrived.
  */
 @Component
 public class SharedCaches {
@@ -26,10 +30,23 @@ public class SharedCaches {
 
     private final Map<String, CachedValue<?>> caches = new ConcurrentHashMap<>();
     private final RTopic topic;
+    private final RedisGuard redis;
+    private volatile boolean listening;
 
-    SharedCaches(RedissonClient redisson) {
+    SharedCaches(RedissonClient redisson, RedisGuard redis) {
         this.topic = redisson.getTopic(TOPIC, StringCodec.INSTANCE);
-        this.topic.addListener(String.class, (channel, name) -> forgetHere(name));
+        this.redis = redis;
+        listen();
+    }
+
+    private void listen() {
+        listening = listening || redis.run(() -> topic.addListener(String.class, (channel, name) -> forgetHere(name)));
+    }
+
+    @EventListener
+    void on(RedisReturned returned) {
+        listen();
+        caches.values().forEach(CachedValue::forget);
     }
 
     public <T> CachedValue<T> value(String name, Duration ttl, Supplier<T> loader) {
@@ -54,11 +71,8 @@ public class SharedCaches {
 
     private void announce(String name) {
         forgetHere(name);
-        try {
-            topic.publish(name);
-        } catch (RuntimeException redisAway) {
-            log.warn("Could not tell other instances that {} changed ({}); they reload it within its time to live",
-                    name, redisAway.toString());
+        if (!redis.run(() -> topic.publish(name))) {
+            log.warn("Could not tell other instances that {} changed; they reload it within its time to live", name);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.loyalty.coupon.internal;
 
+import dev.loyalty.common.redis.RedisGuard;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -75,16 +76,18 @@ public class CouponGate {
     private static final long WARN_EVERY_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final RScript redis;
+    private final RedisGuard guard;
     private final boolean enabled;
     private final long leaseMillis;
     private final Map<Verdict, Counter> verdicts = new EnumMap<>(Verdict.class);
     private volatile long lastWarning;
 
-    CouponGate(RedissonClient redisson, MeterRegistry meters,
+    CouponGate(RedissonClient redisson, RedisGuard guard, MeterRegistry meters,
             @Value("${loyalty.coupons.gate.enabled:true}") boolean enabled,
             @Value("${loyalty.coupons.gate.lease:5s}") Duration lease,
-            @Value("${loyalty.coupons.gate.timeout:500ms}") Duration timeout) {
+            @Value("${loyalty.coupons.gate.timeout:200ms}") Duration timeout) {
         this.redis = redisson.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).timeout(timeout).retryAttempts(0));
+        this.guard = guard;
         this.enabled = enabled;
         this.leaseMillis = lease.toMillis();
         for (Verdict verdict : Verdict.values()) {
@@ -113,17 +116,24 @@ public class CouponGate {
         }
         List<Object> keys = List.of(placesOf(templateId), placesOf(templateId, memberId));
         String token = memberId + ":" + redeemKey;
+        if (!guard.admits()) {
+            return pass(Verdict.UNAVAILABLE, null, null);
+        }
+        long start = System.nanoTime();
         Long answer;
         try {
             answer = redis.eval(RScript.Mode.READ_WRITE, ENTER, RScript.ReturnType.LONG, keys, token,
                     Long.toString(leaseMillis), Long.toString(stockLeft), Integer.toString(memberTaken),
                     Integer.toString(limit));
+            guard.succeeded(start);
         } catch (RedisTimeoutException noAnswer) {
+            guard.failed(start, noAnswer);
             warn("had no answer in time", noAnswer);
             // the script may have run: give back the place it may have taken (idempotent), and let MySQL decide
             leave(keys, token);
             return pass(Verdict.UNAVAILABLE, null, null);
         } catch (RuntimeException redisFailed) {
+            guard.failed(start, redisFailed);
             warn("could not judge a redemption", redisFailed);
             return pass(Verdict.UNAVAILABLE, null, null);
         }
@@ -142,11 +152,9 @@ public class CouponGate {
     }
 
     private void leave(List<Object> keys, String token) {
-        try {
-            redis.eval(RScript.Mode.READ_WRITE, LEAVE, RScript.ReturnType.LONG, keys, token);
-        } catch (RuntimeException redisFailed) {
+        if (!guard.run(() -> redis.eval(RScript.Mode.READ_WRITE, LEAVE, RScript.ReturnType.LONG, keys, token))) {
             // the place stops counting when its lease ends
-            warn("could not give back a place", redisFailed);
+            warn("could not give back a place", null);
         }
     }
 
@@ -154,7 +162,7 @@ public class CouponGate {
         long now = System.nanoTime();
         if (now - lastWarning > WARN_EVERY_NANOS) {
             lastWarning = now;
-            log.warn("Coupon gate {} (MySQL decides meanwhile): {}", what, e.toString());
+            log.warn("Coupon gate {} (MySQL decides meanwhile){}", what, e == null ? "" : ": " + e);
         }
     }
 

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers outbox rows as official-account template messages. A row is claimed by a compare-and-set
  * before sending, so with several instances each row is sent by one; a sender that dies mid-send leaves
- * its claim to go stale, and the sweeper takes it over. Errcode -1 and network errors retry with
+ * its claim to go stale ({@code loyalty.notify.claim-timeout}), and the sweeper takes it over. Errcode -1
+ * and network errors retry with
  * exponential backoff up to {@code loyalty.notify.max-attempts}, then FAILED; 40001/42001 refresh the
  * access token and retry once at once; 43004 (unfollowed) marks the follower and SKIPs.
  */
@@ -35,7 +36,6 @@ import org.springframework.stereotype.Component;
 class NotificationDispatcher implements Job, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
-    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
     private static final int BATCH = 200;
     private static final int MAX_BATCHES_PER_RUN = 100;
 
@@ -50,6 +50,7 @@ class NotificationDispatcher implements Job, DisposableBean {
     private final String miniAppId;
     private final int maxAttempts;
     private final Duration retryBase;
+    private final Duration claimTimeout;
     private final ThreadPoolExecutor senders = new ThreadPoolExecutor(4, 4, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), new ThreadPoolExecutor.DiscardPolicy());
 
@@ -62,7 +63,8 @@ class NotificationDispatcher implements Job, DisposableBean {
             @Value("${loyalty.notify.keywords:keyword1,keyword2,keyword3}") String keywords,
             @Value("${wx.miniapp.appid:}") String miniAppId,
             @Value("${loyalty.notify.max-attempts:6}") int maxAttempts,
-            @Value("${loyalty.notify.retry-base:PT5S}") Duration retryBase) {
+            @Value("${loyalty.notify.retry-base:PT5S}") Duration retryBase,
+            @Value("${loyalty.notify.claim-timeout:PT2M}") Duration claimTimeout) {
         this.notifications = notifications;
         this.followers = followers;
         this.members = members;
@@ -75,6 +77,7 @@ class NotificationDispatcher implements Job, DisposableBean {
         this.miniAppId = miniAppId;
         this.maxAttempts = maxAttempts;
         this.retryBase = retryBase;
+        this.claimTimeout = claimTimeout;
     }
 
     /** After a commit: send on a sender thread; if they are all busy, the sweeper will. */
@@ -92,7 +95,7 @@ class NotificationDispatcher implements Job, DisposableBean {
     public long run() {
         long claimed = 0;
         for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-            List<Long> due = notifications.due(clock.instant(), clock.instant().minus(CLAIM_TIMEOUT), BATCH);
+            List<Long> due = notifications.due(clock.instant(), clock.instant().minus(claimTimeout), BATCH);
             long claimedNow = 0;
             for (long id : due) {
                 claimedNow += deliver(id) ? 1 : 0;
@@ -113,7 +116,7 @@ class NotificationDispatcher implements Job, DisposableBean {
     /** Claims and sends one row; false when another sender has it or it is not due. */
     boolean deliver(long id) {
         Instant now = clock.instant();
-        if (notifications.claim(id, now, now.minus(CLAIM_TIMEOUT)) != 1) {
+        if (notifications.claim(id, now, now.minus(claimTimeout)) != 1) {
             return false;
         }
         Notification notification = notifications.selectById(id);

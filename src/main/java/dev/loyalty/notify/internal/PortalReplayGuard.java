@@ -5,10 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.loyalty.common.redis.RedisGuard;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +18,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PortalReplayGuard {
 
-    private static final Logger log = LoggerFactory.getLogger(PortalReplayGuard.class);
     private static final Duration REMEMBERED = Duration.ofMinutes(10);
     private static final int REMEMBERED_HERE_AT_MOST = 10_000;
 
     private final RedissonClient redisson;
+    private final RedisGuard redis;
     private final Clock clock;
     private final Map<String, Instant> rememberedHere = new LinkedHashMap<>() {
         @Override
@@ -32,19 +31,17 @@ public class PortalReplayGuard {
         }
     };
 
-    PortalReplayGuard(RedissonClient redisson, Clock clock) {
+    PortalReplayGuard(RedissonClient redisson, RedisGuard redis, Clock clock) {
         this.redisson = redisson;
+        this.redis = redis;
         this.clock = clock;
     }
 
     /** True the first time {@code nonce} is seen in ten minutes, false for a replay. */
     public boolean firstUse(String nonce) {
-        try {
-            return redisson.getBucket("loyalty:mp-portal:nonce:" + nonce, StringCodec.INSTANCE).setIfAbsent("1", REMEMBERED);
-        } catch (RuntimeException e) {
-            log.warn("Redis did not take a portal nonce, remembering it on this instance only: {}", e.toString());
-            return firstUseHere(nonce);
-        }
+        return redis.call(
+                () -> redisson.getBucket("loyalty:mp-portal:nonce:" + nonce, StringCodec.INSTANCE).setIfAbsent("1", REMEMBERED),
+                () -> firstUseHere(nonce));
     }
 
     private synchronized boolean firstUseHere(String nonce) {

@@ -53,6 +53,28 @@ public interface SignInRecordMapper extends BaseMapper<SignInRecord> {
         return selectList(new LambdaQueryWrapper<SignInRecord>().eq(SignInRecord::getSignDate, date));
     }
 
+    /** The live streaks (signed today or yesterday), longest first: the leaderboard, read from MySQL while Redis is away. */
+    @Select("""
+            SELECT member_id, MAX(streak) AS streak FROM signin_record
+             WHERE sign_date IN (#{today}, #{yesterday})
+             GROUP BY member_id ORDER BY streak DESC, member_id LIMIT #{n}
+            """)
+    List<SignInRecord> longestLiveStreaks(@Param("today") LocalDate today, @Param("yesterday") LocalDate yesterday,
+            @Param("n") int n);
+
+    /** How many live streaks are longer than {@code streak}. */
+    @Select("""
+            SELECT COUNT(*) FROM (SELECT MAX(streak) AS streak FROM signin_record
+                                   WHERE sign_date IN (#{today}, #{yesterday}) GROUP BY member_id) live
+             WHERE live.streak > #{streak}
+            """)
+    long liveStreaksLongerThan(@Param("today") LocalDate today, @Param("yesterday") LocalDate yesterday,
+            @Param("streak") int streak);
+
+    @Select("SELECT MAX(streak) FROM signin_record WHERE member_id = #{memberId} AND sign_date IN (#{today}, #{yesterday})")
+    Integer liveStreak(@Param("memberId") long memberId, @Param("today") LocalDate today,
+            @Param("yesterday") LocalDate yesterday);
+
     /** Streaks are derived: a makeup that joins two runs renumbers the later one. Points stay as earned. */
     @Update("UPDATE signin_record SET streak = #{streak} WHERE id = #{id}")
     int renumber(@Param("id") long id, @Param("streak") int streak);

@@ -1,5 +1,8 @@
 package dev.loyalty.signin.internal;
 
+import dev.loyalty.common.redis.RedisGuard;
+import dev.loyalty.common.redis.RedisReturned;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -8,18 +11,21 @@ import org.redisson.api.RBucket;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.protocol.ScoredEntry;
 import org.redisson.client.codec.LongCodec;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Streaks in Redis sorted sets, one per date: a member's streak is alive while they signed today or
  * yesterday, so the board is the union (max) of the two days, cached for a few seconds. Redis holds a
  * copy only: a day's set is (re)built from MySQL whenever its "loaded" marker is missing, and a sign-in
- * adds itself only to a set that was loaded, so a flushed Redis never shows a partial board.
+ * adds itself only to a set that was loaded, so a flushed Redis never shows a partial board. While Redis
+ * is away the board is read from MySQL, sign-ins are not added, and when it returns both days are
+ * rebuilt, so that nobody who signed in meanwhile is missing.
  */
 @Component
 public class StreakLeaderboard {
@@ -39,11 +45,15 @@ public class StreakLeaderboard {
             """;
 
     private final RedissonClient redisson;
+    private final RedisGuard redis;
     private final SignInRecordMapper records;
+    private final Clock clock;
 
-    StreakLeaderboard(RedissonClient redisson, SignInRecordMapper records) {
+    StreakLeaderboard(RedissonClient redisson, RedisGuard redis, SignInRecordMapper records, Clock clock) {
         this.redisson = redisson;
+        this.redis = redis;
         this.records = records;
+        this.clock = clock;
     }
 
     /**
@@ -51,38 +61,60 @@ public class StreakLeaderboard {
      * (a lost update costs the board nothing lasting: it is rebuilt from MySQL).
      */
     public void record(long memberId, LocalDate date, int streak) {
+        if (!redis.admits()) {
+            return;
+        }
+        long start = System.nanoTime();
         try {
             redisson.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, RECORD, RScript.ReturnType.LONG,
                             List.of(PREFIX + date, PREFIX + date + ":loaded"), streak, memberId, DAY_TTL.toMillis())
                     .whenComplete((added, failure) -> {
-                        if (failure != null) {
-                            log.warn("Could not update the streak leaderboard (it is rebuilt from MySQL): {}", failure.toString());
+                        if (failure == null) {
+                            redis.succeeded(start);
+                        } else {
+                            redis.failed(start, failure);
                         }
                     });
         } catch (RuntimeException e) {
-            log.warn("Could not update the streak leaderboard (it is rebuilt from MySQL): {}", e.toString());
+            redis.failed(start, e);
         }
     }
 
     /** After a makeup renumbered streaks: the day sets are rebuilt from MySQL on the next read. */
     public void forget(Collection<LocalDate> dates) {
-        try {
+        boolean forgotten = redis.run(() -> {
             for (LocalDate date : dates) {
                 loadedMarker(date).delete();
+                redisson.getBucket(PREFIX + "current:" + date).delete();
             }
-        } catch (RuntimeException e) {
-            log.warn("Could not reset the streak leaderboard: {}", e.toString());
+        });
+        if (!forgotten) {
+            log.warn("Could not reset the streak leaderboard of {}; it is rebuilt when Redis returns", dates);
         }
     }
 
+    @EventListener
+    void on(RedisReturned returned) {
+        LocalDate today = LocalDate.now(clock);
+        forget(List.of(today, today.minusDays(1)));
+    }
+
     public List<ScoredEntry<Long>> top(LocalDate today, int n) {
-        return List.copyOf(current(today).entryRangeReversed(0, n - 1));
+        return redis.call(() -> List.copyOf(current(today).entryRangeReversed(0, n - 1)),
+                () -> records.longestLiveStreaks(today, today.minusDays(1), n).stream()
+                        .map(r -> new ScoredEntry<>((double) r.getStreak(), r.getMemberId()))
+                        .toList());
     }
 
     /** 1-based rank, or null when the member has no live streak. */
     public Integer rankOf(LocalDate today, long memberId) {
-        Integer rank = current(today).revRank(memberId);
-        return rank == null ? null : rank + 1;
+        return redis.call(() -> {
+            Integer rank = current(today).revRank(memberId);
+            return rank == null ? null : rank + 1;
+        }, () -> {
+            Integer streak = records.liveStreak(memberId, today, today.minusDays(1));
+            return streak == null ? null : Math.toIntExact(records.liveStreaksLongerThan(today, today.minusDays(1), streak) + 1);
+        });
     }
 
     private RScoredSortedSet<Long> current(LocalDate today) {

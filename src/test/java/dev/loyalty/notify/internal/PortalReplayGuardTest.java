@@ -6,7 +6,9 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import dev.loyalty.common.redis.RedisGuard;
 import dev.loyalty.support.MutableClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,8 @@ class PortalReplayGuardTest {
         RedissonClient redisDown = mock(RedissonClient.class);
         when(redisDown.getBucket(anyString(), any(Codec.class))).thenThrow(new RedisConnectionException("down"));
         MutableClock clock = new MutableClock(ZoneOffset.UTC);
-        PortalReplayGuard guard = new PortalReplayGuard(redisDown, clock);
+        RedisGuard circuit = new RedisGuard(redisDown, event -> { }, new SimpleMeterRegistry(), Duration.ofSeconds(2));
+        PortalReplayGuard guard = new PortalReplayGuard(redisDown, circuit, clock);
 
         assertThat(guard.firstUse("n1")).isTrue();
         assertThat(guard.firstUse("n1")).isFalse();
