@@ -124,14 +124,12 @@ public class CounterService {
                 s -> new StaffMember(s.getMemberId(), s.getStoreId(), nicknames.get(s.getMemberId()), s.getCreatedAt()));
     }
 
-    /** The store this member works at, if they are staff. */
-    @Transactional(readOnly = true)
+    /** The store this member works at, if they are staff (one read, no transaction of its own). */
     public Optional<StaffBinding> staffBinding(long memberId) {
         return Optional.ofNullable(staff.selectById(memberId)).map(s -> new StaffBinding(memberId, s.getStoreId()));
     }
 
-    /** The store this member works at, or {@link NotStaffException}. */
-    @Transactional(readOnly = true)
+    /** The store this member works at, or {@link NotStaffException}; every staff request asks it, in one read. */
     public StaffBinding requireStaff(long memberId) {
         Staff binding = staff.selectById(memberId);
         if (binding == null) {
@@ -238,19 +236,25 @@ public class CounterService {
         return insertPurchase(at, memberId, orderNo, amountCents);
     }
 
+    /**
+     * The points first, then the purchase row with what it earned: one insert instead of an insert and an
+     * update. A second purchase with the same order number fails on the row's unique key either way, and
+     * its whole transaction, points included, rolls back.
+     */
     private PurchaseResult insertPurchase(StaffBinding at, long memberId, String orderNo, long amountCents) {
         Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
-        purchases.insert(purchase);
         long earned = pointsFor(memberId, amountCents);
         long balance;
         if (earned > 0) {
             PointsResult result = points.earn(new PointsMovement(memberId, earned, PointsSource.PURCHASE,
                     "purchase:" + at.storeId() + ":" + orderNo, "order:" + orderNo, "消费 " + orderNo));
-            purchases.award(purchase.getId(), earned, result.entryId());
+            purchase.setPointsAwarded(earned);
+            purchase.setPointsEntryId(result.entryId());
             balance = result.balanceAfter();
         } else {
             balance = points.balance(memberId);
         }
+        purchases.add(purchase);
         members.addGrowth(memberId, amountCents / 100);
         audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
                 Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));

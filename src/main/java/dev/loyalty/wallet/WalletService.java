@@ -280,7 +280,7 @@ public class WalletService {
         entry.setPlanId(posting.planId());
         entry.setReversesId(posting.reversesId());
         entry.setCreatedAt(now);
-        entries.insert(entry);
+        entries.add(entry);
         events.publishEvent(new WalletChanged(entry.getMemberId(), entry.getId(), entry.getDeltaCents(),
                 entry.getBalanceAfterCents(), posting.type()));
         return entry;

@@ -2,7 +2,9 @@ package dev.loyalty.counter.internal;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
@@ -16,8 +18,15 @@ public interface PurchaseMapper extends BaseMapper<Purchase> {
     @Select("SELECT * FROM counter_purchase WHERE store_id = #{storeId} AND order_no = #{orderNo} FOR UPDATE")
     Purchase lock(@Param("storeId") long storeId, @Param("orderNo") String orderNo);
 
-    @Update("UPDATE counter_purchase SET points_awarded = #{points}, points_entry_id = #{entryId} WHERE id = #{id}")
-    int award(@Param("id") long id, @Param("points") long points, @Param("entryId") Long entryId);
+    /** A counter purchase with the points it earned; a second one with the same order number fails on the unique key. */
+    @Insert("""
+            INSERT INTO counter_purchase (store_id, order_no, member_id, amount_cents, points_awarded, points_entry_id,
+                                          refunded_cents, points_reversed, staff_member_id, created_at)
+            VALUES (#{storeId}, #{orderNo}, #{memberId}, #{amountCents}, #{pointsAwarded}, #{pointsEntryId},
+                    #{refundedCents}, #{pointsReversed}, #{staffMemberId}, #{createdAt})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int add(Purchase purchase);
 
     /** Records a refund, only while the refunds stay within the amount paid. */
     @Update("""

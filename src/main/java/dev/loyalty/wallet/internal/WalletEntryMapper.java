@@ -1,20 +1,29 @@
 package dev.loyalty.wallet.internal;
 
-import org.apache.ibatis.annotations.Select;
-
-import org.apache.ibatis.annotations.Param;
-
-import java.util.Map;
-
-import java.time.Instant;
-
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Options;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 @Mapper
 public interface WalletEntryMapper extends BaseMapper<WalletEntry> {
+
+    /** The ledger row of one movement, written on every top-up, payment and refund. */
+    @Insert("""
+            INSERT INTO wallet_entry (member_id, type, delta_cents, principal_delta_cents, bonus_delta_cents,
+                                      balance_after_cents, idempotency_key, order_no, store_id, staff_member_id,
+                                      plan_id, reverses_id, created_at)
+            VALUES (#{memberId}, #{type}, #{deltaCents}, #{principalDeltaCents}, #{bonusDeltaCents},
+                    #{balanceAfterCents}, #{idempotencyKey}, #{orderNo}, #{storeId}, #{staffMemberId},
+                    #{planId}, #{reversesId}, #{createdAt})
+            """)
+    @Options(useGeneratedKeys = true, keyProperty = "id")
+    int add(WalletEntry entry);
 
     @Select("SELECT * FROM wallet_entry WHERE idempotency_key = #{key}")
     Optional<WalletEntry> findByKey(@Param("key") String key);
