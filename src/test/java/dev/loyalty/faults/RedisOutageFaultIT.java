@@ -55,6 +55,9 @@ class RedisOutageFaultIT {
             assertThat(board.status()).as("the streak board while Redis is down: %s", board.body()).isEqualTo(200);
             assertThat(memberIds(board.json())).as("the board from MySQL").contains(before.id(), during.id());
 
+            System.out.printf("Redis down: first login %d ms, sign-in %d ms, streak board %d ms%n", login.elapsed().toMillis(),
+                    signIn.elapsed().toMillis(), board.elapsed().toMillis());
+
             redis.restart();
 
             await("loyalty_redis_up 1 once Redis is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
