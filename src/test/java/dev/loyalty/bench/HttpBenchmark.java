@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
+import dev.loyalty.support.AppProcess;
 import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class HttpBenchmark {
 
     /** The default of {@code loyalty.jwt.secret}, passed to the app so that the fixture can sign its members' tokens. */
     private static final String JWT_SECRET = "dev-only-jwt-secret-change-me-0123456789abcdef";
+    /** Where the running app's pid is kept, so that {@code bench/run} can stop it if this JVM dies first. */
+    private static final Path PID_FILE = Path.of("target/bench/app.pid");
 
     /** A few connections for seeding, counters and checks; the floor has a pool of its own. */
     final HikariDataSource db;
@@ -86,7 +89,7 @@ public final class HttpBenchmark {
 
         long starting = System.nanoTime();
         try (HikariDataSource db = BenchSupport.barePool(jdbcUrl, 4);
-                AppProcess app = AppProcess.start(dir, jdbcUrl, redisHost, redisPort, JWT_SECRET, profile)) {
+                AppProcess app = startApp(dir, jdbcUrl, redisHost, redisPort, profile)) {
             System.out.printf("app (pid %d) ready in %.0f s at %s; its log and recordings in %s%n", app.pid(),
                     (System.nanoTime() - starting) / 1e9, app.baseUrl(), dir);
             if (history > 0) {
@@ -104,6 +107,21 @@ public final class HttpBenchmark {
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
         }
+    }
+
+    /** The built jar against the bench database, with rate limits and scheduled jobs off. */
+    private static AppProcess startApp(Path dir, String jdbcUrl, String redisHost, int redisPort, boolean profile)
+            throws Exception {
+        AppProcess.Builder app = AppProcess.builder(dir).pidFile(PID_FILE).args("--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.hikari.maximum-pool-size=" + Integer.getInteger("pool", 20),
+                "--spring.data.redis.host=" + redisHost, "--spring.data.redis.port=" + redisPort,
+                "--loyalty.jwt.secret=" + JWT_SECRET, "--loyalty.rate-limit.enabled=false",
+                "--loyalty.jobs.scheduled=false", "--logging.level.root=WARN");
+        if (profile) {
+            // deep stacks, so that inclusive time reaches the frames under Tomcat's and Spring's
+            app.jvmOption("-XX:FlightRecorderOptions:stackdepth=512");
+        }
+        return app.start();
     }
 
     String token(long memberId) {
