@@ -92,6 +92,9 @@ public class MemberService {
         if (!created) {
             member = refreshOnLogin(member, identity.unionid(), nickname, avatarUrl);
         }
+        if (identity.unionid() != null) {
+            events.publishEvent(new MemberIdentified(member.getId(), identity.unionid()));
+        }
         TokenService.IssuedToken token = tokens.issue(new Actor(Actor.Type.MEMBER, member.getId()));
         return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
     }
@@ -162,6 +165,11 @@ public class MemberService {
     /** The member's unionid (across the brand's apps), if WeChat gave one; one narrow read, outside any transaction. */
     public java.util.Optional<String> unionid(long memberId) {
         return java.util.Optional.ofNullable(members.unionid(memberId));
+    }
+
+    /** The member WeChat knows by this unionid, if any. */
+    public java.util.Optional<Long> idByUnionid(String unionid) {
+        return java.util.Optional.ofNullable(members.idByUnionid(unionid));
     }
 
     /** One indexed read, outside any transaction: every scan of a member code asks it. */

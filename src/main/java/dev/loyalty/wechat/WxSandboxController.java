@@ -69,6 +69,16 @@ class WxSandboxController {
                 : Map.of("subscribe", 1, "openid", openid, "unionid", union);
     }
 
+    /** A temporary QR code; its ticket names the scene, so a test or a demo can follow "through" it by hand. */
+    @PostMapping("/cgi-bin/qrcode/create")
+    Map<String, Object> qrCode(@RequestBody Map<String, Object> body) {
+        Object scene = body.get("action_info") instanceof Map<?, ?> info && info.get("scene") instanceof Map<?, ?> s
+                ? (s.get("scene_str") != null ? s.get("scene_str") : s.get("scene_id")) : null;
+        String ticket = "sandbox-ticket-" + scene;
+        return Map.of("ticket", ticket, "expire_seconds", body.getOrDefault("expire_seconds", 600),
+                "url", "http://weixin.qq.com/q/" + ticket);
+    }
+
     @PostMapping("/cgi-bin/message/template/send")
     Map<String, Object> templateMessage(@RequestBody String body) {
         log.info("Sandbox template message: {}", body);

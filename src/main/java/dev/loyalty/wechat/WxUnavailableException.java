@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 /** WeChat did not answer in time, was unreachable, or said it was busy. */
 public class WxUnavailableException extends LoyaltyException {
 
-    WxUnavailableException(String why, Throwable cause) {
+    public WxUnavailableException(String why, Throwable cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, "WX_UNAVAILABLE",
                 "WeChat is not answering right now (" + why + "); please try again in a moment", cause);
     }

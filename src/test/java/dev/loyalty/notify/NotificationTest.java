@@ -2,6 +2,8 @@ package dev.loyalty.notify;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -84,9 +86,13 @@ class NotificationTest extends IntegrationTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> FakeWeChat.server().verify(1,
                 postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
-                        .withRequestBody(matchingJsonPath("$.touser", com.github.tomakehurst.wiremock.client.WireMock.equalTo(mpOpenid)))
-                        .withRequestBody(containing("88 积分"))
-                        .withRequestBody(containing("tpl-points"))));
+                        .withRequestBody(matchingJsonPath("$.touser", equalTo(mpOpenid)))
+                        .withRequestBody(matchingJsonPath("$.template_id", equalTo("tpl-points")))
+                        .withRequestBody(matchingJsonPath("$.miniprogram.pagepath", equalTo("pages/points/index")))
+                        .withRequestBody(matchingJsonPath("$.data.thing1.value", equalTo("积分调整")))
+                        .withRequestBody(matchingJsonPath("$.data.character_string2.value", equalTo("+88")))
+                        .withRequestBody(matchingJsonPath("$.data.number3.value", equalTo("88")))
+                        .withRequestBody(matchingJsonPath("$.data.time4.value", matching("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")))));
         assertThat(statusOf("POINTS_CHANGED")).isEqualTo("SENT");
     }
 
@@ -97,7 +103,8 @@ class NotificationTest extends IntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(statusOf("POINTS_CHANGED")).isEqualTo("SKIPPED"));
         JsonNode listed = admin.get("/api/admin/notifications?memberId=" + memberId + "&status=SKIPPED").json();
         assertThat(listed.path("total").asLong()).isEqualTo(1);
-        assertThat(listed.path("items").get(0).path("lastError").asString()).contains("does not follow");
+        assertThat(listed.path("items").get(0).path("lastError").asString())
+                .contains("neither follows the official account nor granted a subscribe message");
     }
 
     @Test
@@ -195,7 +202,8 @@ class NotificationTest extends IntegrationTest {
                     .withRequestBody(containing(mpOpenid)).withRequestBody(containing("¥70.00")));
             FakeWeChat.server().verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
                     .withRequestBody(containing(mpOpenid)).withRequestBody(containing("tpl-coupon"))
-                    .withRequestBody(containing("Free tea USED")));
+                    .withRequestBody(matchingJsonPath("$.data.thing1.value", equalTo("Free tea")))
+                    .withRequestBody(matchingJsonPath("$.data.phrase2.value", equalTo("已使用"))));
         });
     }
 
@@ -239,7 +247,9 @@ class NotificationTest extends IntegrationTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> FakeWeChat.server().verify(1,
                 postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send"))
-                        .withRequestBody(containing(mpOpenid)).withRequestBody(containing("Soon gone EXPIRING"))));
+                        .withRequestBody(containing(mpOpenid))
+                        .withRequestBody(matchingJsonPath("$.data.thing1.value", equalTo("Soon gone")))
+                        .withRequestBody(matchingJsonPath("$.data.phrase2.value", equalTo("即将过期")))));
     }
 
     @Autowired
@@ -276,7 +286,7 @@ class NotificationTest extends IntegrationTest {
     }
 
     private org.springframework.context.ConfigurableApplicationContext secondInstance() {
-        return dev.loyalty.support.SecondInstance.start(env, "--wx.mp.template.points-changed=tpl-points");
+        return dev.loyalty.support.SecondInstance.start(env, "--wx.mp.templates.points-changed.id=tpl-points");
     }
 
 

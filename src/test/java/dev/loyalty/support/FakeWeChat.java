@@ -56,6 +56,9 @@ public final class FakeWeChat {
         wm.stubFor(get(urlPathEqualTo("/cgi-bin/user/info")).atPriority(10)
                 .willReturn(okJson("{\"subscribe\":1,\"openid\":\"{{request.query.openid}}\","
                         + "\"unionid\":\"union-{{regexExtract request.query.openid 'mp-(.*)' 'parts'}}{{parts.0}}\"}")));
+        wm.stubFor(post(urlPathEqualTo("/cgi-bin/qrcode/create")).atPriority(10)
+                .willReturn(okJson("{\"ticket\":\"ticket-{{jsonPath request.body '$.action_info.scene.scene_str'}}\","
+                        + "\"expire_seconds\":600,\"url\":\"http://weixin.qq.com/q/fake\"}")));
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).atPriority(10)
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":1}")));
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")).atPriority(10)

@@ -19,8 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * in the environment, the same tests run on a real MariaDB/MySQL and Redis.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "loyalty.jobs.scheduled=false", "wx.mp.template.points-changed=tpl-points",
-        "wx.mp.template.wallet-changed=tpl-wallet", "wx.mp.template.coupon-changed=tpl-coupon",
+        "loyalty.jobs.scheduled=false", "wx.mp.templates.points-changed.id=tpl-points",
+        "wx.mp.templates.wallet-changed.id=tpl-wallet", "wx.mp.templates.coupon-changed.id=tpl-coupon",
+        "wx.miniapp.templates.points-changed.id=tpl-mini-points",
         "loyalty.notify.retry-base=0s", "wx.miniapp.template.sign-in-reminder=tpl-remind"})
 @Import(TestBeans.class)
 public abstract class IntegrationTest {

@@ -18,6 +18,9 @@ public interface MemberMapper extends BaseMapper<Member> {
     @Select("SELECT unionid FROM member WHERE id = #{id}")
     String unionid(@Param("id") long id);
 
+    @Select("SELECT MIN(id) FROM member WHERE unionid = #{unionid}")
+    Long idByUnionid(@Param("unionid") String unionid);
+
     @Select("SELECT COUNT(*) FROM member WHERE id = #{id}")
     int countById(@Param("id") long id);
 

@@ -14,6 +14,7 @@ public class Follower {
     private String unionid;
     private Boolean subscribed;
     private Instant updatedAt;
+    private Long memberId;
 
     public String getMpOpenid() { return mpOpenid; }
     public void setMpOpenid(String mpOpenid) { this.mpOpenid = mpOpenid; }
@@ -23,4 +24,7 @@ public class Follower {
     public void setSubscribed(Boolean subscribed) { this.subscribed = subscribed; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+
+    public Long getMemberId() { return memberId; }
+    public void setMemberId(Long memberId) { this.memberId = memberId; }
 }

@@ -25,16 +25,30 @@ public class Notification {
     private Instant claimedAt;
     private Instant createdAt;
     private Instant sentAt;
+    private String subject;
+    private String detail;
+    private Long delta;
+    private Long balance;
+    private String channel;
 
-    public static Notification pending(long memberId, String kind, String sourceKey, String change, String balance,
-            String page, Instant now) {
+    /**
+     * A message about one change: {@code subject} is what happened (points, wallet), the coupon's name or the
+     * new level; {@code detail} what happened to a coupon; {@code delta} and {@code balance} the points or
+     * cents moved and left. {@code changeText} and {@code balanceText} say the same in words, for operators.
+     */
+    public static Notification of(long memberId, MessageKind kind, String sourceKey, String subject, String detail,
+            Long delta, Long balance, String changeText, String balanceText, Instant now) {
         Notification n = new Notification();
         n.memberId = memberId;
-        n.kind = kind;
+        n.kind = kind.name();
         n.sourceKey = sourceKey;
-        n.changeText = change;
-        n.balanceText = balance;
-        n.page = page;
+        n.subject = subject;
+        n.detail = detail;
+        n.delta = delta;
+        n.balance = balance;
+        n.changeText = changeText;
+        n.balanceText = balanceText;
+        n.page = "";
         n.status = "PENDING";
         n.attempts = 0;
         n.nextAttemptAt = now;
@@ -72,4 +86,14 @@ public class Notification {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getSentAt() { return sentAt; }
     public void setSentAt(Instant sentAt) { this.sentAt = sentAt; }
+    public String getSubject() { return subject; }
+    public void setSubject(String subject) { this.subject = subject; }
+    public String getDetail() { return detail; }
+    public void setDetail(String detail) { this.detail = detail; }
+    public Long getDelta() { return delta; }
+    public void setDelta(Long delta) { this.delta = delta; }
+    public Long getBalance() { return balance; }
+    public void setBalance(Long balance) { this.balance = balance; }
+    public String getChannel() { return channel; }
+    public void setChannel(String channel) { this.channel = channel; }
 }

@@ -13,15 +13,42 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface NotificationMapper extends BaseMapper<Notification> {
 
-    /** The outbox row of a change, written in the change's transaction (every movement of value writes one). */
+    /**
+     * The outbox row of a change, written in the change's transaction: PENDING when the member can be
+     * reached now, by a linked follower ({@code officialAccount}: the kind's template message is on) or by a
+     * grant left for the kind's subscribe message ({@code miniTemplateId}, empty when off); else SKIPPED at
+     * once, so that nothing is sent for it (most members of a brand are neither).
+     */
     @Insert("""
-            INSERT INTO notification (member_id, kind, source_key, change_text, balance_text, page, status, attempts,
-                                      next_attempt_at, created_at)
-            VALUES (#{memberId}, #{kind}, #{sourceKey}, #{changeText}, #{balanceText}, #{page}, #{status}, #{attempts},
-                    #{nextAttemptAt}, #{createdAt})
+            INSERT INTO notification (member_id, kind, source_key, subject, detail, delta, balance, change_text,
+                                      balance_text, page, status, last_error, attempts, next_attempt_at, created_at)
+            SELECT #{n.memberId}, #{n.kind}, #{n.sourceKey}, #{n.subject}, #{n.detail}, #{n.delta}, #{n.balance},
+                   #{n.changeText}, #{n.balanceText}, #{n.page}, reach.status,
+                   CASE WHEN reach.status = 'SKIPPED' THEN #{unreachable} END, 0, #{n.nextAttemptAt}, #{n.createdAt}
+              FROM (SELECT CASE WHEN (#{officialAccount} AND EXISTS (SELECT 1 FROM notify_follower
+                                                                       WHERE member_id = #{n.memberId} AND subscribed = TRUE))
+                                  OR EXISTS (SELECT 1 FROM notify_subscription
+                                              WHERE member_id = #{n.memberId} AND template_id = #{miniTemplateId}
+                                                AND grants > 0)
+                                THEN 'PENDING' ELSE 'SKIPPED' END AS status) reach
             """)
-    @Options(useGeneratedKeys = true, keyProperty = "id")
-    int add(Notification notification);
+    @Options(useGeneratedKeys = true, keyProperty = "n.id", keyColumn = "id")
+    int add(@Param("n") Notification notification, @Param("officialAccount") boolean officialAccount,
+            @Param("miniTemplateId") String miniTemplateId, @Param("unreachable") String unreachable);
+
+    /** The outbox row of a change no template is configured for: SKIPPED, with the reason. */
+    @Insert("""
+            INSERT INTO notification (member_id, kind, source_key, subject, detail, delta, balance, change_text,
+                                      balance_text, page, status, last_error, attempts, next_attempt_at, created_at)
+            VALUES (#{n.memberId}, #{n.kind}, #{n.sourceKey}, #{n.subject}, #{n.detail}, #{n.delta}, #{n.balance},
+                    #{n.changeText}, #{n.balanceText}, #{n.page}, 'SKIPPED', #{reason}, 0, #{n.nextAttemptAt},
+                    #{n.createdAt})
+            """)
+    int addSkipped(@Param("n") Notification notification, @Param("reason") String reason);
+
+    /** The channel chosen for a claimed row, kept for its retries. */
+    @Update("UPDATE notification SET channel = #{channel} WHERE id = #{id}")
+    int choose(@Param("id") long id, @Param("channel") String channel);
 
     /**
      * Claims a notification for this sender: a due PENDING one, or a SENDING one whose sender went quiet

@@ -3,8 +3,11 @@ package dev.loyalty.notify.internal;
 import dev.loyalty.coupon.CouponChanged;
 import dev.loyalty.member.LevelChanged;
 import dev.loyalty.points.PointsChanged;
+import dev.loyalty.points.PointsEntryType;
+import dev.loyalty.points.PointsSource;
 import dev.loyalty.wallet.WalletChanged;
 import java.time.Clock;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -13,50 +16,85 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Turns every change into one outbox row, inside the change's own transaction (a plain listener runs in
  * the publisher's transaction): if the change commits, so does its message; if not, neither. After the
- * commit the dispatcher is asked to send it; the change never waits for WeChat.
+ * commit the dispatcher is asked to send it; the change never waits for WeChat. A member nobody can reach
+ * (no linked follower, no subscribe-message grant) gets the row SKIPPED at once, and nothing is sent.
  */
 @Component
 class NotificationOutbox {
 
+    static final String UNREACHABLE = "the member neither follows the official account nor granted a subscribe message";
+
+    private static final Map<PointsSource, String> POINTS_EARNED = Map.of(
+            PointsSource.SIGN_IN, "签到奖励", PointsSource.MAKEUP_SIGN_IN, "补签奖励", PointsSource.BIRTHDAY, "生日礼",
+            PointsSource.PURCHASE, "消费得积分", PointsSource.REDEEM, "兑换优惠券", PointsSource.REBATE, "返点积分",
+            PointsSource.ADMIN, "积分调整", PointsSource.EXPIRY, "积分过期");
+    private static final Map<String, String> COUPON_CHANGES = Map.of(
+            "ISSUED", "已到账", "USED", "已使用", "REVOKED", "已作废", "EXPIRING", "即将过期", "EXPIRED", "已过期");
+
     private final NotificationMapper notifications;
     private final NotificationDispatcher dispatcher;
+    private final MessageTemplates templates;
     private final Clock clock;
 
-    NotificationOutbox(NotificationMapper notifications, NotificationDispatcher dispatcher, Clock clock) {
+    NotificationOutbox(NotificationMapper notifications, NotificationDispatcher dispatcher, MessageTemplates templates,
+            Clock clock) {
         this.notifications = notifications;
         this.dispatcher = dispatcher;
+        this.templates = templates;
         this.clock = clock;
     }
 
     @EventListener
     void on(PointsChanged change) {
-        record(change.memberId(), "POINTS_CHANGED", "points:" + change.entryId(),
-                signed(change.delta()) + " 积分（" + change.type() + "）", change.balance() + " 积分", "pages/points/index");
+        String subject = change.type() == PointsEntryType.REVERSE
+                ? (change.source() == PointsSource.PURCHASE ? "退款扣回积分" : "积分退回")
+                : POINTS_EARNED.getOrDefault(change.source(), "积分变动");
+        record(Notification.of(change.memberId(), MessageKind.POINTS_CHANGED, "points:" + change.entryId(), subject,
+                null, change.delta(), change.balance(),
+                subject + " " + TemplateData.plain(new TemplateData.Points(change.delta(), true)),
+                TemplateData.plain(new TemplateData.Points(change.balance(), false)), clock.instant()));
     }
 
     @EventListener
     void on(WalletChanged change) {
-        record(change.memberId(), "WALLET_CHANGED", "wallet:" + change.entryId(),
-                (change.deltaCents() >= 0 ? "+" : "-") + yuan(Math.abs(change.deltaCents())) + "（" + change.type() + "）",
-                yuan(change.balanceCents()), "pages/wallet/index");
+        String subject = switch (change.type()) {
+            case TOP_UP -> "储值充值";
+            case PAY -> "储值消费";
+            case REFUND -> "储值退款";
+            case REBATE -> "返点到账";
+            case ADJUST -> "余额调整";
+        };
+        record(Notification.of(change.memberId(), MessageKind.WALLET_CHANGED, "wallet:" + change.entryId(), subject,
+                null, change.deltaCents(), change.balanceCents(),
+                subject + " " + TemplateData.plain(new TemplateData.Cents(change.deltaCents(), true)),
+                TemplateData.yuan(change.balanceCents()), clock.instant()));
     }
 
     @EventListener
     void on(CouponChanged change) {
         String name = change.name() == null ? "优惠券" : change.name();
-        record(change.memberId(), "COUPON_CHANGED", "coupon:" + change.couponId() + ":" + change.change(),
-                name + " " + change.change(), change.status().name(), "pages/coupons/index");
+        String happened = COUPON_CHANGES.getOrDefault(change.change(), "状态更新");
+        record(Notification.of(change.memberId(), MessageKind.COUPON_CHANGED,
+                "coupon:" + change.couponId() + ":" + change.change(), name, happened, null, null,
+                name + " " + happened, happened, clock.instant()));
     }
 
     @EventListener
     void on(LevelChanged change) {
-        record(change.memberId(), "LEVEL_CHANGED", "level:" + change.memberId() + ":" + change.toCode() + ":" + change.growth(),
-                "升级为 " + change.toName(), change.growth() + " 成长值", "pages/member/index");
+        record(Notification.of(change.memberId(), MessageKind.LEVEL_CHANGED,
+                "level:" + change.memberId() + ":" + change.toCode() + ":" + change.growth(), change.toName(), null,
+                null, change.growth(), "升级为 " + change.toName(), change.growth() + " 成长值", clock.instant()));
     }
 
-    private void record(long memberId, String kind, String sourceKey, String change, String balance, String page) {
-        Notification notification = Notification.pending(memberId, kind, sourceKey, change, balance, page, clock.instant());
-        notifications.add(notification);
+    private void record(Notification notification) {
+        MessageKind kind = MessageKind.valueOf(notification.getKind());
+        MessageTemplates.Template officialAccount = templates.officialAccount(kind);
+        MessageTemplates.Template miniProgram = templates.miniProgram(kind);
+        if (!officialAccount.configured() && !miniProgram.configured()) {
+            notifications.addSkipped(notification, "no template is configured for " + kind.configName());
+            return;
+        }
+        notifications.add(notification, officialAccount.configured(), miniProgram.id(), UNREACHABLE);
         long id = notification.getId();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -68,14 +106,5 @@ class NotificationOutbox {
         } else {
             dispatcher.sendSoon(id);
         }
-    }
-
-    private static String signed(long value) {
-        return value >= 0 ? "+" + value : Long.toString(value);
-    }
-
-    /** Cents as ¥12.34, by integer arithmetic. */
-    static String yuan(long cents) {
-        return "¥" + cents / 100 + "." + String.format("%02d", cents % 100);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -12,7 +13,8 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opens the Encrypt element of an official-account push in safe (or compatible) mode, by WeChat's
+ * Opens the Encrypt element of an official-account push in safe (or compatible) mode, and seals a passive
+ * reply, by WeChat's
  * published algorithm: msg_signature = SHA-1 of token, timestamp, nonce and the Encrypt text, sorted and
  * joined; the text is AES-256-CBC (key = Base64(aesKey + "="), IV = its first 16 bytes) over random(16) +
  * length(4, big-endian) + XML + appid, PKCS#7-padded to 32 bytes. Written here rather than taken from
@@ -21,6 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SafeModeEnvelope {
 
     private static final int BLOCK = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String token;
     private final String appid;
@@ -62,6 +65,33 @@ public final class SafeModeEnvelope {
             throw new SecurityException("the push was sealed for another app");
         }
         return new String(plain, 20, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A passive reply sealed the same way: the XML WeChat expects back in safe mode, with the Encrypt text,
+     * its MsgSignature, and the timestamp and nonce it was signed with.
+     */
+    public String seal(String xml, String timestamp, String nonce) {
+        byte[] body = xml.getBytes(StandardCharsets.UTF_8);
+        byte[] app = appid.getBytes(StandardCharsets.UTF_8);
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        int unpadded = 20 + body.length + app.length;
+        int pad = BLOCK - unpadded % BLOCK;
+        ByteBuffer plain = ByteBuffer.allocate(unpadded + pad);
+        plain.put(random).putInt(body.length).put(body).put(app);
+        for (int i = 0; i < pad; i++) {
+            plain.put((byte) pad);
+        }
+        String encrypted;
+        try {
+            encrypted = Base64.getEncoder().encodeToString(cipher(Cipher.ENCRYPT_MODE).doFinal(plain.array()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        return "<xml><Encrypt><![CDATA[" + encrypted + "]]></Encrypt><MsgSignature><![CDATA["
+                + sign(timestamp, nonce, encrypted) + "]]></MsgSignature><TimeStamp>" + timestamp
+                + "</TimeStamp><Nonce><![CDATA[" + nonce + "]]></Nonce></xml>";
     }
 
     private String sign(String... parts) {

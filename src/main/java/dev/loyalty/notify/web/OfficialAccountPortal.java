@@ -17,10 +17,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Pattern;
 import me.chanjar.weixin.common.api.WxConsts;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +46,9 @@ import org.springframework.web.util.UriUtils;
  * and, for a push, a nonce not seen in the last ten minutes; the body is read only once all of that holds,
  * and never past {@code wx.mp.portal.max-bytes}. A push with {@code encrypt_type=aes} must also carry the
  * {@code msg_signature} of its Encrypt element, which is then decrypted with {@code wx.mp.aes-key} (and
- * must name our appid). Subscribe and unsubscribe events keep the follower table.
+ * must name our appid). Subscribe and unsubscribe events keep the follower table; a follow or scan through
+ * a member's bind QR code links the follower to that member; 积分, 余额 or 会员 (or the menu's button) get a
+ * passive reply with the balances, sealed again in safe mode.
  */
 @Tag(name = "WeChat")
 @RestController
@@ -54,6 +58,11 @@ class OfficialAccountPortal {
     private static final long TIMESTAMP_WINDOW_SECONDS = Duration.ofMinutes(5).toSeconds();
     /** WeChat never sends a DTD; one in a push is an attempt at XXE or an entity bomb. */
     private static final Pattern DTD = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+    /** What a follower sends to ask for their balances; the menu's button sends {@link #BALANCE_BUTTON}. */
+    private static final Set<String> BALANCE_KEYWORDS = Set.of("积分", "余额", "会员");
+    static final String BALANCE_BUTTON = "BALANCE";
+    /** A follow through a temporary QR code carries the code's scene after this prefix. */
+    private static final String SCENE_PREFIX = "qrscene_";
 
     private final WxMpService officialAccount;
     private final NotificationService notifications;
@@ -103,14 +112,60 @@ class OfficialAccountPortal {
         }
         String body = readBody(request);
         WxMpXmlMessage message = parse(signed.encrypted() ? decrypt(signed, body) : body);
-        if (WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())) {
-            if (WxConsts.EventType.SUBSCRIBE.equals(message.getEvent())) {
-                notifications.followed(message.getFromUser());
-            } else if (WxConsts.EventType.UNSUBSCRIBE.equals(message.getEvent())) {
-                notifications.unfollowed(message.getFromUser());
+        String reply = handle(message);
+        if (reply == null) {
+            return text("success");
+        }
+        String xml = WxMpXmlOutMessage.TEXT().content(reply).fromUser(message.getToUser()).toUser(message.getFromUser())
+                .build().toXml();
+        return ResponseEntity.ok().contentType(MediaType.TEXT_XML)
+                .body(signed.encrypted() ? envelope().seal(xml, signed.timestamp(), signed.nonce()) : xml);
+    }
+
+    /**
+     * What a push means here: a follow (through a bind QR code or not), an unfollow, a bind QR code scanned
+     * by a follower, or a question for the balances (a keyword, or the menu's button). Answers the text of a
+     * passive reply, or null for none.
+     */
+    private String handle(WxMpXmlMessage message) {
+        String openid = message.getFromUser();
+        if (WxConsts.XmlMsgType.TEXT.equals(message.getMsgType())) {
+            return BALANCE_KEYWORDS.contains(message.getContent() == null ? "" : message.getContent().strip())
+                    ? balances(openid) : null;
+        }
+        if (!WxConsts.XmlMsgType.EVENT.equals(message.getMsgType())) {
+            return null;
+        }
+        String eventKey = message.getEventKey() == null ? "" : message.getEventKey();
+        switch (message.getEvent() == null ? "" : message.getEvent()) {
+            case WxConsts.EventType.SUBSCRIBE -> {
+                String scene = eventKey.startsWith(SCENE_PREFIX) ? eventKey.substring(SCENE_PREFIX.length()) : null;
+                notifications.followed(openid, scene);
+                return scene == null ? null : "绑定成功：积分、储值和优惠券的变动会在这里提醒你";
+            }
+            case WxConsts.EventType.UNSUBSCRIBE -> notifications.unfollowed(openid);
+            case WxConsts.EventType.SCAN -> {
+                return notifications.scanned(openid, eventKey)
+                        ? "绑定成功：积分、储值和优惠券的变动会在这里提醒你"
+                        : "这个二维码已失效，请在小程序「我的」页重新获取";
+            }
+            case WxConsts.EventType.CLICK -> {
+                return BALANCE_BUTTON.equals(eventKey) ? balances(openid) : null;
+            }
+            default -> {
             }
         }
-        return text("success");
+        return null;
+    }
+
+    private String balances(String openid) {
+        return notifications.balancesFor(openid)
+                .orElse("还没有绑定会员：打开小程序「我的」页，扫描「关注公众号」二维码即可绑定，之后发送「积分」查询");
+    }
+
+    private SafeModeEnvelope envelope() {
+        WxMpConfigStorage config = officialAccount.getWxMpConfigStorage();
+        return new SafeModeEnvelope(config.getToken(), config.getAesKey(), config.getAppId());
     }
 
     /** Every refusal is a problem, whatever the caller's Accept says: negotiation would answer JSON or 406 instead. */
@@ -153,8 +208,7 @@ class OfficialAccountPortal {
         }
         String encrypted = parse(envelope).getEncrypt();
         try {
-            return new SafeModeEnvelope(config.getToken(), config.getAesKey(), config.getAppId())
-                    .open(encrypted, signed.timestamp(), signed.nonce(), signed.msgSignature());
+            return envelope().open(encrypted, signed.timestamp(), signed.nonce(), signed.msgSignature());
         } catch (SecurityException | IllegalArgumentException e) {
             log.warn("Refused an encrypted official account push: {}", e.getMessage());
             throw PushRefusedException.forbidden("The encrypted push does not open: " + e.getMessage());
