@@ -1,6 +1,7 @@
 package dev.loyalty.wechat;
 
 import cn.hutool.crypto.SecureUtil;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,6 +89,27 @@ class WxSandboxController {
     @PostMapping("/cgi-bin/message/subscribe/send")
     Map<String, Object> subscribeMessage(@RequestBody String body) {
         log.info("Sandbox subscribe message: {}", body);
+        return Map.of("errcode", 0, "errmsg", "ok");
+    }
+
+    /** The follower list: the sandbox account has no followers. */
+    @GetMapping("/cgi-bin/user/get")
+    Map<String, Object> followers(@RequestParam(name = "next_openid", required = false) String nextOpenid) {
+        return Map.of("total", 0, "count", 0, "data", Map.of("openid", List.of()), "next_openid", "");
+    }
+
+    /** Followers' details, each subscribed; unionids as {@code user/info} gives them. */
+    @PostMapping("/cgi-bin/user/info/batchget")
+    Map<String, Object> followersInfo(@RequestBody Map<String, List<Map<String, String>>> body) {
+        List<Map<String, Object>> users = body.getOrDefault("user_list", List.of()).stream()
+                .map(user -> userInfo(user.getOrDefault("openid", "")))
+                .toList();
+        return Map.of("user_info_list", users);
+    }
+
+    @PostMapping("/cgi-bin/menu/create")
+    Map<String, Object> menuCreate(@RequestBody String body) {
+        log.info("Sandbox menu: {}", body);
         return Map.of("errcode", 0, "errmsg", "ok");
     }
 }
