@@ -137,6 +137,52 @@ function createApi(options = {}) {
     }
   }
 
+  function sendFile({ path, filePath, name }) {
+    return new Promise((resolve, reject) => {
+      host().uploadFile({
+        url: baseUrl() + path,
+        filePath,
+        name,
+        header: { Authorization: `Bearer ${token()}` },
+        // wx.uploadFile answers the body as text
+        success: (res) => {
+          let data = res.data
+          try {
+            data = typeof data === 'string' && data ? JSON.parse(data) : data
+          } catch (err) {
+            // not JSON: keep the text
+          }
+          resolve({ statusCode: res.statusCode, data })
+        },
+        fail: (err) =>
+          reject(new ApiError({ network: true, detail: '网络连接失败', code: (err && err.errMsg) || 'NETWORK' }))
+      })
+    })
+  }
+
+  // A multipart upload of a local (temporary) file, with the same token, silent re-login and error toast as call().
+  async function upload({ path, filePath, name = 'file' }, { silent = false } = {}) {
+    try {
+      if (!token()) await login()
+      let res = await sendFile({ path, filePath, name })
+      if (res.statusCode === 401) {
+        await login()
+        res = await sendFile({ path, filePath, name })
+      }
+      if (res.statusCode >= 200 && res.statusCode < 300) return res.data
+      throw problemOf(res)
+    } catch (err) {
+      if (!silent) host().showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      throw err
+    }
+  }
+
+  // A URL the backend answered, usable in <image src>: its own paths (/media/...) are prefixed with its host.
+  function absoluteUrl(url) {
+    if (!url) return ''
+    return /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : baseUrl() + (url.startsWith('/') ? url : `/${url}`)
+  }
+
   const get = (path, query, opts) => call({ method: 'GET', path, query }, opts)
   const write = (method, path, data, opts = {}) => call({ method, path, data, idempotencyKey: opts.idempotencyKey }, opts)
 
@@ -144,10 +190,20 @@ function createApi(options = {}) {
     login,
     request,
     call,
+    upload,
     token,
+    absoluteUrl,
     // member
     me: (opts) => get('/api/app/me', null, opts),
     updateMe: (change, opts) => write('PATCH', '/api/app/me', change, opts),
+    // chooseAvatar's temporary file; answers the member as GET /api/app/me does, avatarUrl pointing at the upload
+    uploadAvatar: (filePath, opts) => upload({ path: '/api/app/me/avatar', filePath, name: 'file' }, opts),
+    // {signInReminder, pointsChanged, walletChanged, couponChanged, levelChanged}: template ids, '' when not configured
+    subscriptionTemplates: (opts) => get('/api/app/subscription-templates', null, opts),
+    // {linked}: whether the member follows the brand's official account (balance changes are pushed there)
+    officialAccount: (opts) => get('/api/app/official-account', null, opts),
+    // {ticket, url, expiresAt}: a QR code that links the member to the official account when scanned in WeChat
+    officialAccountQrCode: (opts) => write('POST', '/api/app/official-account/bind-qrcode', undefined, opts),
     bindPhone: (code, opts) => write('PUT', '/api/app/me/phone', { code }, opts),
     // current: the code on screen; the answer is that code while it is unspent and fresh, else a new one
     memberCode: (current, opts) => get('/api/app/member-code', { current }, opts),

@@ -223,6 +223,24 @@ describe('the Mini Program against the backend', () => {
     expectFields(grant, ['templateId', 'grantsLeft'])
   })
 
+  test('我的: the avatar chooseAvatar gives is uploaded and served back from the backend', async () => {
+    const fs = require('fs')
+    const os = require('os')
+    const path = require('path')
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'avatar-')), 'tmp_avatar.png')
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(`avatar ${RUN}`)])
+    fs.writeFileSync(file, png)
+    const me = await member.api.uploadAvatar(file)
+    expectFields(me, ['id', 'nickname', 'avatarUrl', 'points.balance'])
+    expect(me.avatarUrl).toMatch(/^\/media\/avatars\/[0-9a-f]{32}\.png$/)
+    const served = await fetch(member.api.absoluteUrl(me.avatarUrl))
+    expect(served.status).toBe(200)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
+    fs.writeFileSync(file, 'not an image')
+    await expect(member.api.uploadAvatar(file, { silent: true })).rejects.toMatchObject({ status: 400, code: 'VALIDATION_FAILED' })
+  })
+
   test('an expired token is renewed by one silent login and the request goes through', async () => {
     member.wx.setStorageSync('loyalty.token', 'expired-or-forged')
     const loginsBefore = member.wx.logins

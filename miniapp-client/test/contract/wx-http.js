@@ -25,6 +25,15 @@ function createHttpWx({ loginCode }) {
         })
         .catch((err) => opts.fail({ errMsg: `request:fail ${err.message}` }))
     },
+    // wx.uploadFile as WeChat sends it: multipart/form-data with the file under opts.name; the body comes back as text.
+    uploadFile(opts) {
+      const form = new FormData()
+      const bytes = require('fs').readFileSync(opts.filePath)
+      form.append(opts.name, new Blob([bytes]), require('path').basename(opts.filePath))
+      fetch(opts.url, { method: 'POST', headers: opts.header || {}, body: form })
+        .then(async (res) => opts.success({ statusCode: res.status, data: await res.text() }))
+        .catch((err) => opts.fail({ errMsg: `uploadFile:fail ${err.message}` }))
+    },
     login(opts) {
       logins += 1
       setImmediate(() => opts.success({ code: loginCode }))

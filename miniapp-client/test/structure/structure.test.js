@@ -87,3 +87,36 @@ describe('sources', () => {
     expect(mentions.map((f) => path.relative(ROOT, f))).toEqual(['config.js'])
   })
 })
+
+describe('tab bar icons', () => {
+  const os = require('os')
+  const { writeIcons } = require('../../scripts/tab-icons')
+  const icons = app.tabBar.list.flatMap((t) => [t.iconPath, t.selectedIconPath])
+
+  test('every tab has an icon and a selected icon', () => {
+    app.tabBar.list.forEach((t) => {
+      expect(t.iconPath).toMatch(/^images\/tab\/.+\.png$/)
+      expect(t.selectedIconPath).toMatch(/^images\/tab\/.+\.png$/)
+    })
+  })
+
+  test.each(icons)('%s is a small 81x81 PNG, as WeChat takes tab icons (under 40 KB)', (icon) => {
+    const file = path.join(ROOT, icon)
+    const bytes = fs.readFileSync(file)
+    expect(bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    expect(bytes.toString('ascii', 12, 16)).toBe('IHDR')
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([81, 81])
+    expect(bytes.length).toBeLessThan(40 * 1024)
+  })
+
+  test('the committed icons are what scripts/tab-icons.js draws', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tab-icons-'))
+    try {
+      const drawn = writeIcons(dir)
+      expect(drawn.map((f) => `images/tab/${path.basename(f)}`).sort()).toEqual([...icons].sort())
+      drawn.forEach((f) => expect(fs.readFileSync(f)).toEqual(fs.readFileSync(path.join(ROOT, 'images/tab', path.basename(f)))))
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

@@ -145,3 +145,35 @@ describe('isStaff', () => {
     expect(wx.calls.requests).toEqual([])
   })
 })
+
+describe('uploads and URLs', () => {
+  test('the avatar is uploaded as the multipart field file, with the token, and answers the member', async () => {
+    const { wx, api } = setup({ 'POST /api/app/me/avatar': ok({ id: 1, avatarUrl: '/media/avatars/ab.png' }) }, { 'loyalty.token': 't-1' })
+    await expect(api.uploadAvatar('wxfile://tmp_avatar.png')).resolves.toEqual({ id: 1, avatarUrl: '/media/avatars/ab.png' })
+    expect(wx.calls.uploads[0]).toMatchObject({ path: '/api/app/me/avatar', filePath: 'wxfile://tmp_avatar.png', name: 'file' })
+    expect(wx.calls.uploads[0].header.Authorization).toBe('Bearer t-1')
+  })
+
+  test('an upload meeting a 401 logs in again and is sent once more', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': loginOk('t-fresh'),
+      'POST /api/app/me/avatar': (req) => (req.header.Authorization === 'Bearer t-fresh' ? ok({ id: 1 }) : problem(401, 'UNAUTHORIZED', 'expired'))
+    }, { 'loyalty.token': 't-stale' })
+    await api.uploadAvatar('wxfile://a.png')
+    expect(wx.calls.uploads).toHaveLength(2)
+    expect(wx.calls.logins).toBe(1)
+  })
+
+  test('a refused upload toasts its Chinese message and rejects with the code', async () => {
+    const { wx, api } = setup({ 'POST /api/app/me/avatar': problem(413, 'PAYLOAD_TOO_LARGE', 'too large') }, { 'loyalty.token': 't-1' })
+    await expect(api.uploadAvatar('wxfile://big.png')).rejects.toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE' })
+    expect(wx.calls.toasts).toHaveLength(1)
+  })
+
+  test('the backend\'s own paths get its host; absolute URLs stay as they are', () => {
+    const { api } = setup({})
+    expect(api.absoluteUrl('/media/avatars/ab.png')).toBe('http://backend.test/media/avatars/ab.png')
+    expect(api.absoluteUrl('https://thirdwx.qlogo.cn/a/132')).toBe('https://thirdwx.qlogo.cn/a/132')
+    expect(api.absoluteUrl(null)).toBe('')
+  })
+})

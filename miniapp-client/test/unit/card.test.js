@@ -135,3 +135,13 @@ describe('会员卡', () => {
     page.instance.onUnload()
   })
 })
+
+describe('会员卡: sharing', () => {
+  test('the card can be shared to a friend, who opens their own card: the member code is never in the share', () => {
+    const { page } = render({ routes: {} })
+    const share = page.instance.onShareAppMessage({ from: 'menu' })
+    expect(share.path).toBe('/pages/card/index')
+    expect(share.title).toBeTruthy()
+    expect(JSON.stringify(share)).not.toMatch(/code/i)
+  })
+})

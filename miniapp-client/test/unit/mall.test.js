@@ -87,3 +87,48 @@ describe('商城', () => {
     expect(text(page, '.empty')).toBe('暂时没有可兑换的商品')
   })
 })
+
+describe('商城: sharing and the subscription prompt', () => {
+  const subscriptions = require('../../miniprogram/utils/subscriptions')
+  beforeEach(() => subscriptions.forget())
+
+  test('the mall can be shared to a friend', () => {
+    const { page } = render({ routes: { 'GET /api/app/points': ok({ balance: 300 }), 'GET /api/app/mall/items': ok(items) } })
+    const share = page.instance.onShareAppMessage({ from: 'menu' })
+    expect(share.path).toBe('/pages/mall/index')
+    expect(share.title).toBeTruthy()
+  })
+
+  test('a redemption offers the coupon, points and wallet templates after it is shown', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/points': ok({ balance: 300 }),
+      'GET /api/app/mall/items': ok(items),
+      'POST /api/app/mall/items/3/redeem': ok(redeemed, 201),
+      'GET /api/app/subscription-templates': ok({ signInReminder: 'tpl-remind', pointsChanged: 'tpl-points', walletChanged: 'tpl-wallet', couponChanged: 'tpl-coupon', levelChanged: 'tpl-level' }),
+      'POST /api/app/subscriptions': (req) => ok({ templateId: req.data.templateId, grantsLeft: 1 })
+    } })
+    await page.instance.onLoad()
+    wx.answerModal(true) // the redemption
+    wx.answerModal(true) // the prompt
+    wx.subscribeAnswer = { 'tpl-coupon': 'accept', 'tpl-points': 'reject', 'tpl-wallet': 'accept' }
+    await page.instance.redeem({ currentTarget: { dataset: { id: 3 } } })
+    expect(text(page, '.result .ok')).toBe('兑换成功：满50减10')
+    expect(wx.calls.subscribePrompts).toEqual([['tpl-coupon', 'tpl-points', 'tpl-wallet']])
+    const grants = wx.calls.requests.filter((r) => r.method === 'POST' && r.path === '/api/app/subscriptions')
+    expect(grants.map((r) => r.data.templateId)).toEqual(['tpl-coupon', 'tpl-wallet'])
+  })
+
+  test('a refused redemption offers nothing', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/points': ok({ balance: 300 }),
+      'GET /api/app/mall/items': ok(items),
+      'POST /api/app/mall/items/3/redeem': problem(409, 'OUT_OF_STOCK', 'gone'),
+      'GET /api/app/subscription-templates': ok({ signInReminder: '', pointsChanged: 'tpl-points', walletChanged: '', couponChanged: 'tpl-coupon', levelChanged: '' })
+    } })
+    await page.instance.onLoad()
+    wx.answerModal(true)
+    await page.instance.redeem({ currentTarget: { dataset: { id: 3 } } })
+    expect(wx.calls.modals).toHaveLength(1)
+    expect(wx.calls.subscribePrompts).toEqual([])
+  })
+})

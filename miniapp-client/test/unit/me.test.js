@@ -108,3 +108,110 @@ describe('我的', () => {
     expect(text(page, '.error-text')).toBe('服务暂时不可用')
   })
 })
+
+describe('我的: avatar, nickname and the official account', () => {
+  test('the avatar is a chooseAvatar button; the chosen file is uploaded and the answer shown from the backend host', async () => {
+    const wxml = fs.readFileSync(path.join(ROOT, 'pages/me/index.wxml'), 'utf8')
+    expect(wxml).toMatch(/<button[^>]*open-type="chooseAvatar"[^>]*bindchooseavatar="onChooseAvatar"/)
+    const { page, wx } = render({ routes: {
+      'GET /api/app/me': ok(me()),
+      'POST /api/app/me/avatar': ok(me({ avatarUrl: '/media/avatars/0123456789abcdef0123456789abcdef.png' }))
+    } })
+    await page.instance.onLoad()
+    expect(page.querySelector('.avatar-empty')).toBeTruthy()
+    await page.instance.onChooseAvatar({ detail: { avatarUrl: 'http://tmp/wx-avatar.jpeg' } })
+    expect(wx.calls.uploads[0]).toMatchObject({ path: '/api/app/me/avatar', filePath: 'http://tmp/wx-avatar.jpeg', name: 'file' })
+    expect(wx.calls.uploads[0].header.Authorization).toBe('Bearer t-1')
+    expect(page.data.me.avatarSrc).toBe('http://127.0.0.1:8080/media/avatars/0123456789abcdef0123456789abcdef.png')
+    expect(page.querySelector('.avatar-empty')).toBeFalsy()
+    expect(wx.calls.toasts.map((t) => t.title)).toContain('头像已更新')
+  })
+
+  test('an avatar from elsewhere (an https URL) is shown as it is', async () => {
+    const { page } = render({ routes: { 'GET /api/app/me': ok(me({ avatarUrl: 'https://thirdwx.qlogo.cn/mmopen/x/132' })) } })
+    await page.instance.onLoad()
+    expect(page.data.me.avatarSrc).toBe('https://thirdwx.qlogo.cn/mmopen/x/132')
+  })
+
+  test('a refused avatar says what to pick instead', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/me': ok(me()),
+      'POST /api/app/me/avatar': [problem(413, 'PAYLOAD_TOO_LARGE', 'too large'), problem(400, 'VALIDATION_FAILED', 'not an image')]
+    } })
+    await page.instance.onLoad()
+    await page.instance.onChooseAvatar({ detail: { avatarUrl: 'http://tmp/big.png' } })
+    await page.instance.onChooseAvatar({ detail: { avatarUrl: 'http://tmp/a.heic' } })
+    expect(wx.calls.toasts.map((t) => t.title)).toEqual(['头像图片不能超过 2MB', '请选择 PNG、JPG、GIF 或 WebP 格式的图片'])
+    expect(page.data.me.avatarSrc).toBe('')
+  })
+
+  test('the nickname is an input of type nickname, saved on blur and on confirm, once per change', async () => {
+    const wxml = fs.readFileSync(path.join(ROOT, 'pages/me/index.wxml'), 'utf8')
+    expect(wxml).toMatch(/<input[^>]*type="nickname"[^>]*bindblur="saveNickname"[^>]*bindconfirm="saveNickname"/)
+    const { page, wx } = render({ routes: {
+      'GET /api/app/me': ok(me()),
+      'PATCH /api/app/me': (req) => ok(me({ nickname: req.data.nickname }))
+    } })
+    await page.instance.onLoad()
+    // picking the WeChat nickname fills the field without an input event: blur carries the value
+    await page.instance.saveNickname({ detail: { value: '微信昵称' } })
+    await page.instance.saveNickname({ detail: { value: '微信昵称' } })
+    const patches = wx.calls.requests.filter((r) => r.method === 'PATCH')
+    expect(patches.map((r) => r.data)).toEqual([{ nickname: '微信昵称' }])
+    expect(text(page, '.nickname')).toBe('微信昵称')
+    await page.instance.saveNickname({ detail: { value: '   ' } })
+    expect(wx.calls.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
+  })
+
+  test('a nickname WeChat refuses in review goes back to the saved one', async () => {
+    const { page, wx } = render({ routes: { 'GET /api/app/me': ok(me()) } })
+    await page.instance.onLoad()
+    page.instance.onNicknameInput({ detail: { value: '坏名字' } })
+    page.instance.onNicknameReview({ detail: { pass: false, timeout: false } })
+    expect(page.data.nicknameDraft).toBe('小红')
+    expect(wx.calls.toasts[0].title).toContain('昵称未通过')
+  })
+
+  test('关注公众号 shows while the account is not linked; a tap shows WeChat\'s QR image of the ticket', async () => {
+    const { page, wx } = render({ routes: {
+      'GET /api/app/me': ok(me()),
+      'GET /api/app/official-account': ok({ linked: false }),
+      'POST /api/app/official-account/bind-qrcode': ok({ ticket: 'gQH47zoAAAAA+/=', url: 'http://weixin.qq.com/q/02abc', expiresAt: '2030-01-01T00:10:00Z' })
+    } })
+    await page.instance.onLoad()
+    await flush()
+    await flush()
+    expect(text(page, '.follow-title')).toBe('关注公众号，余额变动及时提醒')
+    page.querySelector('.follow-offer').dispatchEvent('tap')
+    await flush()
+    await flush()
+    expect(wx.lastRequest('POST', '/api/app/official-account/bind-qrcode')).toBeTruthy()
+    expect(page.data.followQr.src).toBe('https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket=gQH47zoAAAAA%2B%2F%3D')
+    expect(page.querySelector('.follow-qr-image')).toBeTruthy()
+    expect(text(page, '.follow-hint')).toContain('微信扫一扫')
+  })
+
+  test('a linked account, or an answer that cannot be read, shows no card', async () => {
+    for (const answer of [ok({ linked: true }), problem(404, 'NOT_FOUND', 'no such endpoint yet')]) {
+      const { page, wx } = render({ routes: { 'GET /api/app/me': ok(me()), 'GET /api/app/official-account': answer } })
+      await page.instance.onLoad()
+      await flush()
+      await flush()
+      expect(page.querySelector('.follow-card')).toBeFalsy()
+      expect(wx.calls.toasts).toEqual([])
+    }
+  })
+
+  test('「我已关注」 asks again and the card goes once the account is linked', async () => {
+    const { page } = render({ routes: {
+      'GET /api/app/me': ok(me()),
+      'GET /api/app/official-account': [ok({ linked: false }), ok({ linked: true })],
+      'POST /api/app/official-account/bind-qrcode': ok({ ticket: 't', url: 'u', expiresAt: '2030-01-01T00:10:00Z' })
+    } })
+    await page.instance.onLoad()
+    await flush()
+    await page.instance.showFollowQr()
+    await page.instance.closeFollowQr()
+    expect(page.querySelector('.follow-card')).toBeFalsy()
+  })
+})

@@ -143,3 +143,37 @@ describe('签到', () => {
     expect(page.querySelector('.retry')).toBeTruthy()
   })
 })
+
+describe('签到: the subscription prompt', () => {
+  const subscriptions = require('../../miniprogram/utils/subscriptions')
+  beforeEach(() => subscriptions.forget())
+
+  const routes = (over = {}) => Object.assign({
+    'GET /api/app/sign-ins/calendar': [ok(calendar({ signedToday: false })), ok(calendar({ signedToday: true }))],
+    'POST /api/app/sign-ins': ok({ date: today(), streak: 1, points: 10, bonusPoints: 0, alreadySignedIn: false }),
+    'GET /api/app/subscription-templates': ok({ signInReminder: 'tpl-remind', pointsChanged: 'tpl-points', walletChanged: 'tpl-wallet', couponChanged: '', levelChanged: '' }),
+    'POST /api/app/subscriptions': (req) => ok({ templateId: req.data.templateId, grantsLeft: 1 })
+  }, over)
+
+  test('a sign-in offers the reminder and points templates; each accepted one is reported', async () => {
+    const { page, wx } = render({ routes: routes() })
+    await page.instance.onLoad()
+    wx.answerModal(true)
+    wx.subscribeAnswer = { 'tpl-remind': 'accept', 'tpl-points': 'accept' }
+    await page.instance.signIn()
+    expect(wx.calls.subscribePrompts).toEqual([['tpl-remind', 'tpl-points']])
+    const grants = wx.calls.requests.filter((r) => r.method === 'POST' && r.path === '/api/app/subscriptions')
+    expect(grants.map((r) => r.data)).toEqual([{ templateId: 'tpl-remind' }, { templateId: 'tpl-points' }])
+  })
+
+  test('a failed sign-in, or one already made today, offers nothing', async () => {
+    for (const answer of [problem(503, 'SERVICE_UNAVAILABLE', 'down'), ok({ date: today(), streak: 1, points: 10, bonusPoints: 0, alreadySignedIn: true })]) {
+      const { page, wx } = render({ routes: routes({ 'POST /api/app/sign-ins': answer }) })
+      await page.instance.onLoad()
+      wx.answerModal(true)
+      await page.instance.signIn()
+      expect(wx.calls.subscribePrompts).toEqual([])
+      expect(wx.calls.modals).toEqual([])
+    }
+  })
+})

@@ -1,7 +1,7 @@
 // A stand-in for the wx global in page and API-module tests: wx.request answers from a
 // routing table, and every call is recorded so a test can assert what was sent.
 function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
-  const calls = { requests: [], toasts: [], modals: [], logins: 0, scans: 0 }
+  const calls = { requests: [], uploads: [], subscribePrompts: [], toasts: [], modals: [], logins: 0, scans: 0 }
   const store = Object.assign({}, storage)
   const modalAnswers = []
   const scanAnswers = []
@@ -42,6 +42,20 @@ function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
         opts.success({ statusCode: answer.status || 200, data: answer.body })
       })
     },
+    // wx.uploadFile answers from the same routing table as wx.request (as POST), with the body as text, as WeChat does.
+    uploadFile(opts) {
+      const path = opts.url.replace(/^https?:\/\/[^/]+/, '')
+      const entry = { method: 'POST', path, filePath: opts.filePath, name: opts.name, header: opts.header || {} }
+      calls.uploads.push(entry)
+      let answer = route('POST', path)
+      if (Array.isArray(answer)) answer = answer.length > 1 ? answer.shift() : answer[0]
+      if (typeof answer === 'function') answer = answer(entry)
+      Promise.resolve().then(() => {
+        if (answer === undefined) return opts.fail({ errMsg: `uploadFile:fail no route for POST ${path}` })
+        if (answer === 'NETWORK') return opts.fail({ errMsg: 'uploadFile:fail timeout' })
+        opts.success({ statusCode: answer.status || 200, data: JSON.stringify(answer.body) })
+      })
+    },
     login(opts) {
       calls.logins += 1
       codeSeq += 1
@@ -66,6 +80,7 @@ function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
     stopPullDownRefresh() {},
     navigateTo() {},
     requestSubscribeMessage(opts) {
+      calls.subscribePrompts.push(opts.tmplIds)
       const answer = wx.subscribeAnswer || {}
       Promise.resolve().then(() => opts.success(answer))
     }

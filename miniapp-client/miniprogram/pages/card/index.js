@@ -49,6 +49,10 @@ Component({
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
     },
+    // 分享给好友: the friend opens their own card (the member code on screen is never part of the share)
+    onShareAppMessage() {
+      return { title: '邀请你成为会员，每日签到领积分', path: '/pages/card/index' }
+    },
     load(options) {
       return loadInto(this, async () => {
         const me = await api.me({ silent: true })

@@ -1,6 +1,7 @@
 const api = require('../../utils/api')
 const { loadInto } = require('../../utils/load')
 const { formatDate } = require('../../utils/dates')
+const subscriptions = require('../../utils/subscriptions')
 
 function shelfItem(item, balance) {
   const limitLeft = item.perMemberLimit - item.redeemedByMe
@@ -26,7 +27,9 @@ Component({
   },
   methods: {
     onLoad() {
-      return this.load()
+      const loading = this.load()
+      subscriptions.load()
+      return loading
     },
     onShow() {
       if (this.loaded) return this.load()
@@ -60,9 +63,11 @@ Component({
         this.pending = { templateId, key: api.newIdempotencyKey() }
       }
       this.setData({ redeeming: true })
+      let redeemed = false
       try {
         const res = await api.redeem(templateId, this.pending.key)
         this.pending = null
+        redeemed = true
         this.setData({
           result: { name: item.name, code: res.coupon.code, validTo: formatDate(res.coupon.validTo), balance: res.pointsBalance },
           balance: res.pointsBalance
@@ -73,6 +78,11 @@ Component({
       } finally {
         this.setData({ redeeming: false })
       }
+      if (redeemed) await subscriptions.offer('redeem', '开启券到期、积分和储值变动通知，及时知道你的权益变化')
+    },
+    // 分享给好友: the mall, opened on the friend's phone
+    onShareAppMessage() {
+      return { title: '积分兑好券，快来会员商城看看', path: '/pages/mall/index' }
     },
     closeResult() {
       this.setData({ result: null })

@@ -2,6 +2,21 @@ const api = require('../../utils/api')
 const { loadInto, shownAgain } = require('../../utils/load')
 const { formatCents } = require('../../utils/money')
 const { localToday } = require('../../utils/dates')
+const { errorMessage } = require('../../utils/errors')
+
+// WeChat's own image of an official-account QR code ticket; scanning it in WeChat follows the account and links it.
+const QR_IMAGE = 'https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket='
+
+// What the member can do about a refused avatar (the backend takes PNG, JPEG, GIF or WebP of at most 2 MB).
+function avatarRefusal(err) {
+  if (err.status === 413) return '头像图片不能超过 2MB'
+  if (err.code === 'VALIDATION_FAILED') return '请选择 PNG、JPG、GIF 或 WebP 格式的图片'
+  return errorMessage(err)
+}
+
+function qrImageUrl(ticket) {
+  return QR_IMAGE + encodeURIComponent(ticket)
+}
 
 Component({
   data: {
@@ -10,7 +25,12 @@ Component({
     me: null,
     nicknameDraft: '',
     saving: false,
+    uploadingAvatar: false,
     isStaff: false,
+    // 关注公众号: offered while the member does not follow the official account; the QR code once asked for
+    offerFollow: false,
+    followQr: null,
+    followLoading: false,
     // The birthday picker ends today: nobody is born in the future.
     birthdayEnd: '',
     links: [
@@ -23,10 +43,16 @@ Component({
   },
   methods: {
     onLoad() {
-      return this.load()
+      const loading = this.load()
+      this.checkFollow()
+      return loading
     },
     onShow() {
-      if (shownAgain(this)) return this.load({ quiet: true })
+      if (shownAgain(this)) {
+        // back from following the account in WeChat: the card goes once the link is made
+        if (this.data.offerFollow) this.checkFollow()
+        return this.load({ quiet: true })
+      }
     },
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
@@ -46,6 +72,7 @@ Component({
       return {
         nickname: me.nickname || '微信用户',
         avatarUrl: me.avatarUrl,
+        avatarSrc: api.absoluteUrl(me.avatarUrl),
         levelName: (me.level && me.level.name) || '',
         birthday: me.birthday || '',
         phoneMasked: me.phoneMasked || '',
@@ -54,13 +81,63 @@ Component({
         unusedCoupons: me.coupons ? me.coupons.unused : 0
       }
     },
+    // chooseAvatar hands over a temporary file of the picked avatar (WeChat's or a photo): it is uploaded as is.
+    async onChooseAvatar(e) {
+      const filePath = e && e.detail && e.detail.avatarUrl
+      if (!filePath || this.data.uploadingAvatar) return
+      this.setData({ uploadingAvatar: true })
+      try {
+        const me = await api.uploadAvatar(filePath, { silent: true })
+        this.setData({ 'me.avatarUrl': me.avatarUrl, 'me.avatarSrc': api.absoluteUrl(me.avatarUrl) })
+        wx.showToast({ title: '头像已更新', icon: 'success' })
+      } catch (err) {
+        wx.showToast({ title: avatarRefusal(err), icon: 'none', duration: 2500 })
+      } finally {
+        this.setData({ uploadingAvatar: false })
+      }
+    },
     onNicknameInput(e) {
       this.setData({ nicknameDraft: e.detail.value })
     },
-    async saveNickname() {
+    // <input type="nickname">: picking the WeChat nickname fills the field without an input event, so blur and
+    // confirm carry the value; it is saved when it differs from the saved one.
+    async saveNickname(e) {
+      if (e && e.detail && typeof e.detail.value === 'string') this.setData({ nicknameDraft: e.detail.value })
       const nickname = this.data.nicknameDraft.trim()
-      if (!nickname || this.data.saving) return
+      const saved = this.data.me ? this.data.me.nickname : ''
+      if (!nickname || this.data.saving || (e && nickname === saved)) return
       await this.update({ nickname }, '昵称已保存')
+    },
+    // WeChat checks a typed nickname after the fact; one it refuses is not kept.
+    onNicknameReview(e) {
+      if (e && e.detail && e.detail.pass === false) {
+        this.setData({ nicknameDraft: this.data.me ? this.data.me.nickname : '' })
+        wx.showToast({ title: '昵称未通过微信审核，请换一个', icon: 'none' })
+      }
+    },
+    async checkFollow() {
+      try {
+        const account = await api.officialAccount({ silent: true })
+        this.setData({ offerFollow: Boolean(account) && account.linked === false })
+      } catch (err) {
+        this.setData({ offerFollow: false })
+      }
+    },
+    async showFollowQr() {
+      if (this.data.followLoading) return
+      this.setData({ followLoading: true })
+      try {
+        const qr = await api.officialAccountQrCode()
+        this.setData({ followQr: { src: qrImageUrl(qr.ticket), expiresAt: qr.expiresAt } })
+      } catch (err) {
+        // the API module has shown the error
+      } finally {
+        this.setData({ followLoading: false })
+      }
+    },
+    closeFollowQr() {
+      this.setData({ followQr: null })
+      return this.checkFollow()
     },
     async onBirthdayChange(e) {
       const birthday = e.detail.value

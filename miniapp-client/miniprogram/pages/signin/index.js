@@ -1,5 +1,6 @@
 const api = require('../../utils/api')
 const config = require('../../config')
+const subscriptions = require('../../utils/subscriptions')
 const { loadInto, shownAgain } = require('../../utils/load')
 const { shiftMonth, localToday } = require('../../utils/dates')
 
@@ -47,7 +48,9 @@ Component({
   },
   methods: {
     onLoad() {
-      return this.load()
+      const loading = this.load()
+      subscriptions.load()
+      return loading
     },
     onShow() {
       if (shownAgain(this)) return this.load(this.data.month || undefined, { quiet: true })
@@ -89,8 +92,10 @@ Component({
       if (this.signingNow || this.data.signedToday) return
       this.signingNow = true
       this.setData({ signing: true })
+      let signed = false
       try {
         const result = await api.signIn()
+        signed = !result.alreadySignedIn
         this.signedInOn = result.date
         this.setData({ result })
         await this.load(result.date.slice(0, 7))
@@ -100,6 +105,7 @@ Component({
         this.signingNow = false
         this.setData({ signing: false })
       }
+      if (signed) await subscriptions.offer('signIn', '开启签到提醒和积分、等级变动通知，不错过每日签到奖励')
     },
     async makeup(e) {
       const date = e.currentTarget.dataset.date

@@ -2,6 +2,9 @@ package dev.loyalty.me;
 
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.FourDigitYear;
+import dev.loyalty.common.error.PayloadTooLargeException;
+import dev.loyalty.common.web.BodyAllowance;
+import dev.loyalty.member.Avatars;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.ProfileChange;
@@ -17,7 +20,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.LocalDate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,10 +48,12 @@ class MeController {
     private final CouponMall coupons;
     private final WalletService wallets;
     private final CounterService counter;
+    private final Avatars avatars;
 
     MeController(MemberService members, PointsService points, SignInService signIns, CouponMall coupons,
-            WalletService wallets, CounterService counter) {
+            WalletService wallets, CounterService counter, Avatars avatars) {
         this.counter = counter;
+        this.avatars = avatars;
         this.members = members;
         this.points = points;
         this.signIns = signIns;
@@ -58,6 +72,16 @@ class MeController {
     Me update(@AuthenticationPrincipal Actor actor, @Valid @RequestBody ProfileRequest request) {
         return compose(members.update(actor.id(),
                 new ProfileChange(request.nickname(), request.avatarUrl(), request.birthday())));
+    }
+
+    @Operation(summary = "Upload an avatar (multipart field file: a PNG, JPEG, GIF or WebP image of at most 2 MB), "
+            + "as chooseAvatar gives it; avatarUrl becomes the URL it is served at")
+    @PostMapping(path = "/avatar", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    Me uploadAvatar(@AuthenticationPrincipal Actor actor, @RequestParam("file") MultipartFile file) throws IOException {
+        if (file.getSize() > Avatars.MAX_BYTES) {
+            throw new PayloadTooLargeException(Avatars.MAX_BYTES);
+        }
+        return compose(avatars.upload(actor.id(), file.getBytes()));
     }
 
     private Me compose(MemberProfile profile) {
@@ -92,5 +116,17 @@ class MeController {
     record ProfileRequest(@Size(min = 1, max = 32) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String nickname,
             @Size(max = 512) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String avatarUrl,
             @FourDigitYear LocalDate birthday) {
+    }
+
+    /** The avatar upload takes up to 2 MB of image plus the multipart envelope around it; every other body 1 MB. */
+    @Configuration(proxyBeanMethods = false)
+    static class AvatarUploadLimit {
+
+        static final long ENVELOPE_BYTES = 16 * 1024;
+
+        @Bean
+        BodyAllowance avatarUploadAllowance() {
+            return new BodyAllowance(HttpMethod.POST, "/api/app/me/avatar", DataSize.ofBytes(Avatars.MAX_BYTES + ENVELOPE_BYTES));
+        }
     }
 }

@@ -235,6 +235,10 @@ class ApiFuzzTest extends IntegrationTest {
             }
             return;
         }
+        if (content.has("multipart/form-data")) {
+            fuzzMultipart(op);
+            return;
+        }
         if (!content.isMissingNode() && !content.has("application/json")) {
             failures.add(op.method() + " " + op.path() + "  takes " + content.propertyNames() + ", which this fuzz does not write");
         }
@@ -287,6 +291,93 @@ class ApiFuzzTest extends IntegrationTest {
                 send(base.withBody(removed(baseline, field))
                         .describedAs("body " + name(field) + " left out" + variant(alternative.getKey())), op);
             }
+        }
+    }
+
+    /**
+     * An upload (the avatar): one plausible multipart body with a small PNG in each part the document names, then
+     * that body broken every way a client or an attacker might: parts missing, empty, doubled, not images, names
+     * and headers too long, no boundary, cut short, not multipart at all, too many parts.
+     */
+    private void fuzzMultipart(Operation op) {
+        String boundary = "fuzz" + serial.incrementAndGet();
+        String multipart = "multipart/form-data; boundary=" + boundary;
+        String png = "\u0089PNG\r\n\u001a\n" + "x".repeat(64);
+        List<String> fields = new ArrayList<>();
+        op.spec().path("requestBody").path("content").path("multipart/form-data").path("schema").path("properties")
+                .propertyNames().forEach(fields::add);
+        String field = fields.isEmpty() ? "file" : fields.get(0);
+        String plausible = part(boundary, field, "a.png", "image/png", png) + "--" + boundary + "--\r\n";
+        sendMultipart(op, multipart, plausible, "plausible multipart", true, null);
+        sendMultipart(op, multipart, plausible, "a media type it does not answer in", false, "application/xml");
+        Map<String, String> hostile = new LinkedHashMap<>();
+        hostile.put("an empty file", part(boundary, field, "a.png", "image/png", "") + "--" + boundary + "--\r\n");
+        hostile.put("text named .png", part(boundary, field, "a.png", "image/png", "not an image") + "--" + boundary + "--\r\n");
+        hostile.put("the file under another name", part(boundary, "other", "a.png", "image/png", png) + "--" + boundary + "--\r\n");
+        hostile.put("the file as a plain field", "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
+                + "\"\r\n\r\n" + png + "\r\n--" + boundary + "--\r\n");
+        hostile.put("the file twice", part(boundary, field, "a.png", "image/png", png) + part(boundary, field, "b.png", "image/png", png)
+                + "--" + boundary + "--\r\n");
+        hostile.put("a long file name", part(boundary, field, LONG + ".png", "image/png", png) + "--" + boundary + "--\r\n");
+        hostile.put("a hostile file name", part(boundary, field, "../../etc/passwd\u0000.png", "image/png", png) + "--" + boundary + "--\r\n");
+        hostile.put("a long part header", "--" + boundary + "\r\nX-Fuzz: " + LONG + "\r\n" + part(boundary, field, "a.png", "image/png", png)
+                .substring(boundary.length() + 4) + "--" + boundary + "--\r\n");
+        hostile.put("cut short", part(boundary, field, "a.png", "image/png", png).substring(0, 60));
+        hostile.put("no closing boundary", part(boundary, field, "a.png", "image/png", png));
+        hostile.put("not multipart at all", "not multipart at all");
+        hostile.put("nothing", "");
+        hostile.put("many parts", ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n").repeat(2_000)
+                + part(boundary, field, "a.png", "image/png", png) + "--" + boundary + "--\r\n");
+        for (Map.Entry<String, String> body : hostile.entrySet()) {
+            sendMultipart(op, multipart, body.getValue(), body.getKey(), false, null);
+        }
+        sendMultipart(op, "multipart/form-data", plausible, "no boundary in the Content-Type", false, null);
+        sendMultipart(op, "multipart/form-data; boundary=other", plausible, "another boundary than the body's", false, null);
+        sendMultipart(op, "application/json", "{}", "a JSON body", false, null);
+        sendMultipart(op, "text/plain", png, "the bytes as text/plain", false, null);
+        sendMultipart(op, "image/png", png, "the bytes as image/png", false, null);
+    }
+
+    private static String part(String boundary, String name, String filename, String type, String content) {
+        return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n" + content + "\r\n";
+    }
+
+    /** Sends one multipart body as bytes (each char one byte, so the PNG signature survives) and judges the answer. */
+    private void sendMultipart(Operation op, String contentType, String body, String description, boolean plausible,
+            String accept) {
+        String label = op.method() + " " + op.path() + (accept == null ? "" : " [Accept: " + accept + "]") + "  " + description;
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + op.path()))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", nextClientIp())
+                .header("Content-Type", contentType)
+                .method(op.method(), HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1)));
+        String token = tokenFor(op);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            builder.header("Accept", accept);
+        }
+        requests++;
+        HttpResponse<String> response;
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            failures.add(label + "  → no answer: " + e);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String wrong = judge(response);
+        if (wrong == null && plausible && response.statusCode() != 200) {
+            wrong = "the plausible upload is refused";
+        }
+        if (wrong != null) {
+            failures.add(label + "  → " + response.statusCode() + " " + wrong + ": "
+                    + response.headers().firstValue("Content-Type").orElse("(no Content-Type)") + " "
+                    + excerpt(response.body()));
         }
     }
 

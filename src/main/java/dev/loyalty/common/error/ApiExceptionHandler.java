@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Maps every exception that leaves a controller to an {@code application/problem+json} answer. */
@@ -62,6 +64,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleMalformedQuery(InvalidParameterException ex) {
         return ResponseEntity.badRequest()
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The query string of the URL is malformed"));
+    }
+
+    /** A multipart body the container cannot parse (no boundary, cut short); too large is 413, answered above. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> handleMalformedMultipart(MultipartException ex) {
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The multipart/form-data body is malformed"));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -108,6 +117,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         "message", String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return ResponseEntity.badRequest().body(Problems.validation("Request is invalid", errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(Problems.validation("Request is invalid",
+                List.of(Map.of("field", ex.getRequestPartName(), "message", "is required"))));
     }
 
     @Override

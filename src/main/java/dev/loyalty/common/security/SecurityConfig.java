@@ -35,6 +35,8 @@ class SecurityConfig {
                                 HttpStatus.FORBIDDEN, "FORBIDDEN", "This token may not use this endpoint")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/app/auth/login", "/api/admin/auth/login").permitAll()
+                        // uploaded avatars: public like WeChat's own avatar URLs, the unguessable id is the secret
+                        .requestMatchers(HttpMethod.GET, "/media/avatars/*").permitAll()
                         .requestMatchers("/api/app/**", "/api/staff/**").hasRole("MEMBER")
                         .requestMatchers("/api/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()

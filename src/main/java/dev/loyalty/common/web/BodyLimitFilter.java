@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,26 +26,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses request bodies over {@code loyalty.http.max-body-bytes} (default 1 MB) with 413, before anything reads
  * them whole: at once when Content-Length says so, else (chunked) as soon as the bytes read pass the limit.
- * Runs before Spring Security, so an anonymous caller cannot make the app buffer a large body either.
+ * Runs before Spring Security, so an anonymous caller cannot make the app buffer a large body either. An upload
+ * endpoint declares its own ceiling as a {@link BodyAllowance} bean; it holds for that method and path only.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodyLimitFilter extends OncePerRequestFilter {
 
     private final ProblemWriter problems;
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final List<BodyAllowance> allowances;
 
-    BodyLimitFilter(ProblemWriter problems, @Value("${loyalty.http.max-body-bytes:1MB}") DataSize maxBytes) {
+    BodyLimitFilter(ProblemWriter problems, @Value("${loyalty.http.max-body-bytes:1MB}") DataSize maxBytes,
+            List<BodyAllowance> allowances) {
         this.problems = problems;
-        this.maxBytes = maxBytes.toBytes();
+        this.defaultMaxBytes = maxBytes.toBytes();
+        this.allowances = List.copyOf(allowances);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = maxBytesOf(request);
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            refuse(response);
+            refuse(response, maxBytes);
             return;
         }
         try {
@@ -54,12 +60,23 @@ class BodyLimitFilter extends OncePerRequestFilter {
             // thrown while a filter read the body; a controller's read is answered by the exception handler
             if (!response.isCommitted()) {
                 response.reset();
-                refuse(response);
+                refuse(response, maxBytes);
             }
         }
     }
 
-    private void refuse(HttpServletResponse response) throws IOException {
+    /** The allowance of exactly this method and path (the servlet path: no context path, no query), else the default. */
+    private long maxBytesOf(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (BodyAllowance allowance : allowances) {
+            if (allowance.method().matches(request.getMethod()) && allowance.path().equals(path)) {
+                return allowance.maxBytes().toBytes();
+            }
+        }
+        return defaultMaxBytes;
+    }
+
+    private void refuse(HttpServletResponse response, long maxBytes) throws IOException {
         problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                 "The request body is larger than " + maxBytes + " bytes");
     }
