@@ -237,24 +237,22 @@ public class CounterService {
     }
 
     /**
-     * The points first, then the purchase row with what it earned: one insert instead of an insert and an
-     * update. A second purchase with the same order number fails on the row's unique key either way, and
-     * its whole transaction, points included, rolls back.
+     * The purchase row first: its unique (store, order) key is what queues concurrent repeats of one order
+     * (each waits on the first's insert, then replays it), before any of them touches the points account.
      */
     private PurchaseResult insertPurchase(StaffBinding at, long memberId, String orderNo, long amountCents) {
         Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
+        purchases.add(purchase);
         long earned = pointsFor(memberId, amountCents);
         long balance;
         if (earned > 0) {
             PointsResult result = points.earn(new PointsMovement(memberId, earned, PointsSource.PURCHASE,
                     "purchase:" + at.storeId() + ":" + orderNo, "order:" + orderNo, "消费 " + orderNo));
-            purchase.setPointsAwarded(earned);
-            purchase.setPointsEntryId(result.entryId());
+            purchases.award(purchase.getId(), earned, result.entryId());
             balance = result.balanceAfter();
         } else {
             balance = points.balance(memberId);
         }
-        purchases.add(purchase);
         members.addGrowth(memberId, amountCents / 100);
         audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
                 Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));

@@ -18,7 +18,7 @@ public interface PurchaseMapper extends BaseMapper<Purchase> {
     @Select("SELECT * FROM counter_purchase WHERE store_id = #{storeId} AND order_no = #{orderNo} FOR UPDATE")
     Purchase lock(@Param("storeId") long storeId, @Param("orderNo") String orderNo);
 
-    /** A counter purchase with the points it earned; a second one with the same order number fails on the unique key. */
+    /** A counter purchase; a second one with the same order number waits for the first, then fails on the unique key. */
     @Insert("""
             INSERT INTO counter_purchase (store_id, order_no, member_id, amount_cents, points_awarded, points_entry_id,
                                           refunded_cents, points_reversed, staff_member_id, created_at)
@@ -27,6 +27,9 @@ public interface PurchaseMapper extends BaseMapper<Purchase> {
             """)
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int add(Purchase purchase);
+
+    @Update("UPDATE counter_purchase SET points_awarded = #{points}, points_entry_id = #{entryId} WHERE id = #{id}")
+    int award(@Param("id") long id, @Param("points") long points, @Param("entryId") Long entryId);
 
     /** Records a refund, only while the refunds stay within the amount paid. */
     @Update("""
