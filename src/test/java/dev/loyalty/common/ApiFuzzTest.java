@@ -338,6 +338,27 @@ class ApiFuzzTest extends IntegrationTest {
         sendMultipart(op, "image/png", png, "the bytes as image/png", false, null);
     }
 
+    /** Adds the operation's token and the Accept, and sends; null when no answer came (recorded as a failure). */
+    private HttpResponse<String> send(HttpRequest.Builder builder, Operation op, String accept, String label) {
+        String token = tokenFor(op);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        if (accept != null) {
+            builder.header("Accept", accept);
+        }
+        requests++;
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            failures.add(label + "  → no answer: " + e);
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String part(String boundary, String name, String filename, String type, String content) {
         return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + filename
                 + "\"\r\nContent-Type: " + type + "\r\n\r\n" + content + "\r\n";
@@ -352,23 +373,9 @@ class ApiFuzzTest extends IntegrationTest {
                 .header("X-Forwarded-For", nextClientIp())
                 .header("Content-Type", contentType)
                 .method(op.method(), HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1)));
-        String token = tokenFor(op);
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
-        if (accept != null) {
-            builder.header("Accept", accept);
-        }
-        requests++;
-        HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            failures.add(label + "  → no answer: " + e);
+        HttpResponse<String> response = send(builder, op, accept, label);
+        if (response == null) {
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
         String wrong = judge(response);
         if (wrong == null && plausible && response.statusCode() != 200) {
@@ -505,13 +512,6 @@ class ApiFuzzTest extends IntegrationTest {
         try {
             builder = HttpRequest.newBuilder(URI.create(request.uri())).timeout(Duration.ofSeconds(30))
                     .header("X-Forwarded-For", nextClientIp());
-            String token = tokenFor(op);
-            if (token != null) {
-                builder.header("Authorization", "Bearer " + token);
-            }
-            if (request.accept != null) {
-                builder.header("Accept", request.accept);
-            }
             for (Map.Entry<String, String> header : request.headers.entrySet()) {
                 builder.header(header.getKey(), onTheWire(fresh(header.getValue())));
             }
@@ -525,16 +525,9 @@ class ApiFuzzTest extends IntegrationTest {
             builder.header("Content-Type", request.contentType)
                     .method(op.method(), HttpRequest.BodyPublishers.ofString(fresh(request.body), StandardCharsets.UTF_8));
         }
-        requests++;
-        HttpResponse<String> response;
-        try {
-            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            failures.add(label + "  → no answer: " + e);
+        HttpResponse<String> response = send(builder, op, request.accept, label);
+        if (response == null) {
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
         String wrong = judge(response);
         if (wrong == null && request.plausible && response.statusCode() == 400) {
