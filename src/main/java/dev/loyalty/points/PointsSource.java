@@ -1,6 +1,6 @@
 package dev.loyalty.points;
 
-/** Why points moved: the business event behind a ledger row. */
+/** Why points moved: the business event behind a ledger row; GRANT is an operator's grant to many members. */
 public enum PointsSource {
-    SIGN_IN, MAKEUP_SIGN_IN, BIRTHDAY, PURCHASE, REDEEM, REBATE, ADMIN, EXPIRY
+    SIGN_IN, MAKEUP_SIGN_IN, BIRTHDAY, PURCHASE, REDEEM, REBATE, ADMIN, EXPIRY, GRANT
 }
