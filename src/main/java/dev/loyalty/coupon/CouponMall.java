@@ -31,6 +31,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -165,6 +166,50 @@ public class CouponMall {
         // the unit is never counted as both taken and held
         pass.close();
         return new RedeemResult(CouponViews.of(coupon, template, clock.instant()), balance, false);
+    }
+
+    /**
+     * Issues a coupon of the template for free (an operator's grant): the template's stock and the member's
+     * limit hold as for a redemption, and no points move. Runs in the caller's transaction, so the caller's
+     * record of the issue commits with it or not at all. The same {@code issueKey} for the member again
+     * answers the first coupon. Refusals: {@code NOT_FOUND} (unknown or disabled template),
+     * {@code COUPON_EXPIRED} (its window closed), {@code OUT_OF_STOCK}, {@code REDEEM_LIMIT_REACHED}; they
+     * are thrown before anything is written but the member's quota, which the caller's rollback undoes.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long issueFree(long memberId, long templateId, String issueKey) {
+        var existing = coupons.findByRedeemKey(memberId, issueKey);
+        if (existing.isPresent()) {
+            if (existing.get().getTemplateId() != templateId) {
+                throw new IdempotencyConflictException(issueKey);
+            }
+            return existing.get().getId();
+        }
+        CouponTemplate template = CouponTemplateMapper.require(templates, templateId);
+        if (!template.getEnabled()) {
+            throw new NotFoundException("Coupon template", templateId);
+        }
+        if (template.getValidTo() != null && template.getValidTo().isBefore(LocalDate.now(clock))) {
+            throw CouponException.expired("template " + templateId);
+        }
+        if (template.getTaken() >= template.getTotalStock()) {
+            throw CouponException.outOfStock(templateId);
+        }
+        if (quotas.taken(templateId, memberId) == null) {
+            createQuotaRow(templateId, memberId);
+        }
+        if (quotas.takeOne(templateId, memberId, template.getPerMemberLimit()) != 1) {
+            throw CouponException.redeemLimitReached(templateId, template.getPerMemberLimit());
+        }
+        Instant now = clock.instant();
+        Instant[] validity = validityFrom(template, now);
+        Coupon coupon = Coupon.issued(templateId, memberId, newCode(), issueKey, 0, null, validity[0], validity[1], now);
+        coupons.insert(coupon);
+        if (templates.takeOne(templateId) != 1) {
+            throw CouponException.outOfStock(templateId);
+        }
+        events.publishEvent(new CouponChanged(memberId, coupon.getId(), template.getName(), CouponStatus.UNUSED, "ISSUED"));
+        return coupon.getId();
     }
 
     @Transactional(readOnly = true)
