@@ -145,6 +145,46 @@ public class MemberService {
                 .stream().map(m -> Map.entry(m.getId(), m.getCreatedAt())).toList();
     }
 
+    /**
+     * The next {@code limit} ids after {@code afterId}, in id order, of the members in {@code segment}, or
+     * at the level {@code levelCode} when no segment is given: for batch jobs that work through a group.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsInGroupAfter(Segment segment, String levelCode, long afterId, int limit) {
+        return members.selectObjs(groupOf(segment, levelCode)
+                        .select(Member::getId)
+                        .gt(Member::getId, afterId).orderByAsc(Member::getId).last("LIMIT " + limit))
+                .stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    /** How many members are in {@code segment}, or at the level {@code levelCode} when no segment is given. */
+    @Transactional(readOnly = true)
+    public long countInGroup(Segment segment, String levelCode) {
+        return members.selectCount(groupOf(segment, levelCode));
+    }
+
+    private static LambdaQueryWrapper<Member> groupOf(Segment segment, String levelCode) {
+        if ((segment == null) == (levelCode == null)) {
+            throw new IllegalArgumentException("name a segment or a level, not both");
+        }
+        return segment != null
+                ? new LambdaQueryWrapper<Member>().eq(Member::getSegment, segment)
+                : new LambdaQueryWrapper<Member>().eq(Member::getLevelCode, levelCode);
+    }
+
+    /** Those of {@code memberIds} that are members; one query per thousand ids. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> existing(Collection<Long> memberIds) {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            members.selectObjs(new LambdaQueryWrapper<Member>().select(Member::getId)
+                            .in(Member::getId, ids.subList(from, Math.min(ids.size(), from + 1000))))
+                    .forEach(id -> found.add(((Number) id).longValue()));
+        }
+        return found;
+    }
+
     /** Writes the segments the segment job computed; a member it does not know any more is skipped. */
     @Transactional
     public void assignSegments(Collection<SegmentAssignment> assignments) {
