@@ -3,6 +3,7 @@ package dev.loyalty.campaign.internal;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.LoyaltyException;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.coupon.CouponMall;
 import dev.loyalty.member.MemberService;
@@ -29,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction: the outcome row (unique per grant and member) is inserted first, then the coupon and the
  * points, so a member is reached once however often a batch runs again. A refusal (no stock left, the
  * member's limit reached, the template closed) rolls that back and records the member SKIPPED; anything
- * else but a database error records them FAILED. A database error breaks the run off: the grant stays
- * RUNNING and the next run resumes it from its cursor, up to {@link #MAX_RUN_ERRORS} runs in a row, then
- * it is FAILED. A run starts by recounting the outcome rows, so counts a crash left behind are corrected.
+ * else but a database error records them FAILED. A lost row lock is tried again; any other database error
+ * breaks the run off: the grant stays RUNNING and the next run resumes it from its cursor, up to
+ * {@link #MAX_RUN_ERRORS} runs in a row, then it is FAILED. A run starts by recounting the outcome rows, so counts a crash left behind are corrected.
  */
 @Component
 public class GrantRunner {
@@ -118,15 +119,15 @@ public class GrantRunner {
     private Optional<GrantOutcome> grantOne(CouponGrant grant, long memberId) {
         long id = grant.getId();
         try {
-            tx.executeWithoutResult(status -> {
+            RaceRetry.onLockLost("coupon grant", () -> tx.execute(status -> {
                 reached.claim(id, memberId, GrantOutcome.ISSUED, null, clock.instant());
                 Long couponId = grant.getTemplateId() == null ? null
                         : mall.issueFree(memberId, grant.getTemplateId(), "grant:" + id);
                 Long entryId = grant.getPoints() == null ? null
                         : points.earn(new PointsMovement(memberId, grant.getPoints(), PointsSource.GRANT,
                                 "grant:" + id + ":" + memberId, "campaign-grant:" + id, grant.getReason())).entryId();
-                reached.issued(id, memberId, couponId, entryId);
-            });
+                return reached.issued(id, memberId, couponId, entryId);
+            }));
             return Optional.of(GrantOutcome.ISSUED);
         } catch (DuplicateKeyException reachedMeanwhile) {
             return Optional.empty();
