@@ -174,7 +174,7 @@ public class CouponGrants {
 
     private GrantView view(CouponGrant grant) {
         GrantTargetKind kind = grant.getTargetKind();
-        GrantView.Target target = new GrantView.Target(kind,
+        GrantView.GrantTarget target = new GrantView.GrantTarget(kind,
                 kind == GrantTargetKind.MEMBERS ? grant.getTargeted().intValue() : null,
                 kind == GrantTargetKind.SEGMENT ? dev.loyalty.member.Segment.valueOf(grant.getTargetValue()) : null,
                 kind == GrantTargetKind.LEVEL ? grant.getTargetValue() : null);

@@ -8,11 +8,11 @@ import java.time.Instant;
  * size of the segment or level when it started; once DONE, the members it reached
  * ({@code issued + skipped + failed}), since a segment or a level changes while a grant runs.
  */
-public record GrantView(long id, GrantStatus status, Long templateId, Long points, String reason, Target target,
+public record GrantView(long id, GrantStatus status, Long templateId, Long points, String reason, GrantTarget target,
         long targeted, long issued, long skipped, long failed, String lastError, long createdBy, Instant createdAt,
         Instant finishedAt) {
 
     /** One of: {@code memberCount} listed members, a {@code segment}, a {@code levelCode}. */
-    public record Target(GrantTargetKind kind, Integer memberCount, Segment segment, String levelCode) {
+    public record GrantTarget(GrantTargetKind kind, Integer memberCount, Segment segment, String levelCode) {
     }
 }

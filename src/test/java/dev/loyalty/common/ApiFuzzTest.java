@@ -726,6 +726,11 @@ class ApiFuzzTest extends IntegrationTest {
             // validDays or a window, something off a CASH coupon: rules across fields that a schema cannot say
             return JSON.valueToTree(template(false));
         }
+        if (schemaName(reference).equals("GrantRequest")) {
+            // one kind of target of the three, and only the fuzz's own customer: a grant runs for real
+            return JSON.valueToTree(mapOf("templateId", mallTemplateId, "points", 1, "reason", "fuzz",
+                    "target", mapOf("memberIds", List.of(customerId))));
+        }
         String rule = SHARED_RULES.get(schemaName(reference));
         if (rule == null) {
             return plausible(path, "", schema);
@@ -799,6 +804,8 @@ class ApiFuzzTest extends IntegrationTest {
                     "a percentage off", mapOf("type", "DISCOUNT", "discountCents", null, "discountPercent", 90,
                             "maxDiscountCents", 500));
             case "TopUpRequest" -> Map.of("without a plan", mapOf("planId", null));
+            case "GrantRequest" -> Map.of("points alone, to a level", mapOf("templateId", null,
+                    "target", mapOf("levelCode", levelCode)));
             default -> Map.of();
         };
         Map<String, String> bodies = new TreeMap<>();
@@ -831,7 +838,8 @@ class ApiFuzzTest extends IntegrationTest {
             case "storeId" -> storeId;
             case "storeIds" -> List.of(storeId);
             case "planId" -> topUpPlanId;
-            case "templateId" -> path.startsWith("/api/app/mall/") ? mallTemplateId : "tpl-fuzz";
+            case "templateId" -> path.startsWith("/api/app/mall/") || path.startsWith("/api/admin/coupon-grants")
+                    ? mallTemplateId : "tpl-fuzz";
             case "id" -> idIn(path);
             case "code" -> codeIn(path);
             case "orderNo" -> path.startsWith("/api/staff/purchases/") ? purchasedOrderNo

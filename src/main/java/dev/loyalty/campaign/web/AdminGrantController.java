@@ -51,7 +51,7 @@ class AdminGrantController {
         if (request.templateId() == null && request.points() == null) {
             throw new InvalidRequestException("templateId", "grant a coupon (templateId), points, or both");
         }
-        Target target = request.target();
+        GrantTargetRequest target = request.target();
         int kinds = (target.memberIds() != null ? 1 : 0) + (target.segment() != null ? 1 : 0)
                 + (target.levelCode() != null ? 1 : 0);
         if (kinds != 1) {
@@ -76,10 +76,10 @@ class AdminGrantController {
     }
 
     record GrantRequest(@Positive Long templateId, @Positive @Max(MAX_POINTS) Long points,
-            @NotBlank @Size(max = 200) String reason, @NotNull @Valid Target target) {
+            @NotBlank @Size(max = 200) String reason, @NotNull @Valid GrantTargetRequest target) {
     }
 
-    record Target(@Size(min = 1, max = MAX_LISTED) List<@NotNull @Positive Long> memberIds, Segment segment,
+    record GrantTargetRequest(@Size(min = 1, max = MAX_LISTED) List<@NotNull @Positive Long> memberIds, Segment segment,
             @Size(min = 1, max = 32) String levelCode) {
     }
 }
