@@ -179,6 +179,28 @@ class CouponGrantTest extends IntegrationTest {
     }
 
     @Test
+    void aGrantThatBreaksOffThreeRunsInARowIsFailed() {
+        long member = newMembers(1).get(0);
+        jdbc.execute("ALTER TABLE campaign_grant_member ADD CONSTRAINT ck_grant_test_fail CHECK (member_id <> " + member + ")");
+        JsonNode failed;
+        try {
+            long grantId = start(grant(Map.of("points", 7), Map.of("memberIds", List.of(member))));
+            awaitBrokenOff(grantId);
+            admin.post("/api/admin/jobs/coupon-grants/run", null);
+            admin.post("/api/admin/jobs/coupon-grants/run", null);
+            failed = admin.get("/api/admin/coupon-grants/" + grantId).json();
+        } finally {
+            jdbc.execute("ALTER TABLE campaign_grant_member DROP CONSTRAINT ck_grant_test_fail");
+        }
+
+        assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.path("lastError").asString()).isNotBlank();
+        assertThat(failed.path("finishedAt").isNull()).isFalse();
+        assertThat(pointsOf(member)).isZero();
+        assertThat(admin.post("/api/admin/jobs/coupon-grants/run", null).json().path("processed").asLong()).isZero();
+    }
+
+    @Test
     void aMemberWhoseIssueBreaksIsCountedFailedAndTheRestAreGranted() {
         long templateId = createTemplate(100, 2);
         long otherTemplate = createTemplate(100, 2);
