@@ -97,16 +97,7 @@ public class CouponMall {
         if (existing.isPresent()) {
             return replay(existing.get(), templateId, idempotencyKey);
         }
-        CouponTemplate template = CouponTemplateMapper.require(templates, templateId);
-        if (!template.getEnabled()) {
-            throw new NotFoundException("Coupon template", templateId);
-        }
-        if (template.getValidTo() != null && template.getValidTo().isBefore(LocalDate.now(clock))) {
-            throw CouponException.expired("template " + templateId);
-        }
-        if (template.getTaken() >= template.getTotalStock()) {
-            throw CouponException.outOfStock(templateId);
-        }
+        CouponTemplate template = issuable(templateId);
         Integer memberTaken = quotas.taken(templateId, memberId);
         try (CouponGate.Pass pass = gate.enter(templateId, memberId, idempotencyKey,
                 template.getTotalStock() - template.getTaken(), memberTaken == null ? 0 : memberTaken,
@@ -168,6 +159,21 @@ public class CouponMall {
         return new RedeemResult(CouponViews.of(coupon, template, clock.instant()), balance, false);
     }
 
+    /** The template, if a coupon of it can be issued now: enabled, its window open, stock left as last committed. */
+    private CouponTemplate issuable(long templateId) {
+        CouponTemplate template = CouponTemplateMapper.require(templates, templateId);
+        if (!template.getEnabled()) {
+            throw new NotFoundException("Coupon template", templateId);
+        }
+        if (template.getValidTo() != null && template.getValidTo().isBefore(LocalDate.now(clock))) {
+            throw CouponException.expired("template " + templateId);
+        }
+        if (template.getTaken() >= template.getTotalStock()) {
+            throw CouponException.outOfStock(templateId);
+        }
+        return template;
+    }
+
     /**
      * Issues a coupon of the template for free (an operator's grant): the template's stock and the member's
      * limit hold as for a redemption, and no points move. Runs in the caller's transaction, so the caller's
@@ -185,16 +191,7 @@ public class CouponMall {
             }
             return existing.get().getId();
         }
-        CouponTemplate template = CouponTemplateMapper.require(templates, templateId);
-        if (!template.getEnabled()) {
-            throw new NotFoundException("Coupon template", templateId);
-        }
-        if (template.getValidTo() != null && template.getValidTo().isBefore(LocalDate.now(clock))) {
-            throw CouponException.expired("template " + templateId);
-        }
-        if (template.getTaken() >= template.getTotalStock()) {
-            throw CouponException.outOfStock(templateId);
-        }
+        CouponTemplate template = issuable(templateId);
         if (quotas.taken(templateId, memberId) == null) {
             createQuotaRow(templateId, memberId);
         }
