@@ -15,9 +15,20 @@ import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.coupon.CouponTemplateView;
 import dev.loyalty.coupon.CouponTemplates;
 import dev.loyalty.member.MemberService;
+import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.MemberPurchase;
+import dev.loyalty.coupon.CouponMall;
+import dev.loyalty.signin.SignInService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,15 +39,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Campaigns {
 
+    static final Duration AFTER = Duration.ofDays(30);
+    private static final int CHUNK = 1000;
+
     private final CampaignMapper campaigns;
     private final CampaignRewardMapper rewards;
     private final CouponTemplates templates;
+    private final CouponMall mall;
+    private final SignInService signIns;
+    private final CounterService counter;
     private final MemberService members;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Campaigns(CampaignMapper campaigns, CampaignRewardMapper rewards, CouponTemplates templates, MemberService members,
-            AuditTrail audit, Clock clock) {
+    Campaigns(CampaignMapper campaigns, CampaignRewardMapper rewards, CouponTemplates templates, CouponMall mall,
+            SignInService signIns, CounterService counter, MemberService members, AuditTrail audit, Clock clock) {
+        this.mall = mall;
+        this.signIns = signIns;
+        this.counter = counter;
         this.campaigns = campaigns;
         this.rewards = rewards;
         this.templates = templates;
@@ -97,25 +117,95 @@ public class Campaigns {
                 this::view);
     }
 
-    /** How many members the campaign rewarded, held out and skipped. */
+    /** How many members the campaign rewarded, held out and skipped, and what both groups did after (see {@link CampaignReport}). */
     @Transactional(readOnly = true)
     public CampaignReport report(long id) {
         load(id);
-        long[] counts = new long[RewardOutcome.values().length];
-        for (Map<String, Object> row : rewards.countByOutcome(id)) {
-            String outcome = null;
-            long n = 0;
-            for (Map.Entry<String, Object> column : row.entrySet()) {
-                if (column.getKey().equalsIgnoreCase("outcome")) {
-                    outcome = String.valueOf(column.getValue());
-                } else {
-                    n = ((Number) column.getValue()).longValue();
+        List<RewardRow> rewarded = rows(id, RewardOutcome.REWARDED);
+        List<RewardRow> heldOut = rows(id, RewardOutcome.HELD_OUT);
+        long skipped = rewards.countOf(id, RewardOutcome.SKIPPED);
+        long couponsUsed = 0;
+        List<Long> couponIds = rewarded.stream().map(RewardRow::couponId).filter(Objects::nonNull).toList();
+        for (List<Long> chunk : chunks(couponIds)) {
+            couponsUsed += mall.countUsed(chunk);
+        }
+        return new CampaignReport(id, rewarded.size(), heldOut.size(), skipped, couponsUsed, afterwards(rewarded),
+                afterwards(heldOut));
+    }
+
+    /** Who of the group came back, and what they spent, in the 30 days from each one's trigger. */
+    private CampaignReport.Group afterwards(List<RewardRow> group) {
+        long cameBack = 0;
+        long spend = 0;
+        for (List<RewardRow> chunk : chunks(group)) {
+            Instant from = chunk.stream().map(RewardRow::triggeredAt).min(Instant::compareTo).orElseThrow();
+            Instant to = chunk.stream().map(RewardRow::triggeredAt).max(Instant::compareTo).orElseThrow().plus(AFTER);
+            Map<Long, RewardRow> byMember = new HashMap<>();
+            chunk.forEach(row -> byMember.put(row.memberId(), row));
+            Map<Long, List<Instant>> visits = signIns.visitsBetween(byMember.keySet(), from, to);
+            Set<Long> back = new HashSet<>();
+            visits.forEach((member, times) -> {
+                if (times.stream().anyMatch(byMember.get(member)::within)) {
+                    back.add(member);
+                }
+            });
+            for (MemberPurchase purchase : counter.purchasesBetween(byMember.keySet(), from, to)) {
+                if (byMember.get(purchase.memberId()).within(purchase.at())) {
+                    back.add(purchase.memberId());
+                    spend += purchase.netCents();
                 }
             }
-            counts[RewardOutcome.valueOf(outcome).ordinal()] = n;
+            cameBack += back.size();
         }
-        return new CampaignReport(id, counts[RewardOutcome.REWARDED.ordinal()], counts[RewardOutcome.HELD_OUT.ordinal()],
-                counts[RewardOutcome.SKIPPED.ordinal()]);
+        return new CampaignReport.Group(group.size(), cameBack, spend);
+    }
+
+    private List<RewardRow> rows(long id, RewardOutcome outcome) {
+        return rewards.rowsOf(id, outcome).stream().map(row -> new RewardRow(number(row, "member_id").longValue(),
+                toInstant(value(row, "triggered_at")), number(row, "coupon_id") == null ? null
+                        : number(row, "coupon_id").longValue())).toList();
+    }
+
+    private static Object value(Map<String, Object> row, String column) {
+        for (Map.Entry<String, Object> entry : row.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase(column)) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static Number number(Map<String, Object> row, String column) {
+        return (Number) value(row, column);
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime local) {
+            return java.sql.Timestamp.valueOf(local).toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+        }
+        return chunks;
+    }
+
+    /** One member's row: the 30 days after their trigger are [triggeredAt, triggeredAt + 30 days). */
+    private record RewardRow(long memberId, Instant triggeredAt, Long couponId) {
+
+        boolean within(Instant at) {
+            return !at.isBefore(triggeredAt) && at.isBefore(triggeredAt.plus(AFTER));
+        }
     }
 
     private Campaign load(long id) {

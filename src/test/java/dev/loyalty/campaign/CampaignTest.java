@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.campaign.internal.CampaignRewarder;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -193,6 +196,44 @@ class CampaignTest extends IntegrationTest {
     }
 
     @Test
+    void theReportCountsBothGroupsAndWhatTheyDidInTheThirtyDaysAfter() {
+        long templateId = createTemplate(10);
+        long campaignId = create(campaign("JOINED", Map.of("templateId", templateId, "enabled", false)));
+        long m1 = memberId(unique("seeded"));
+        long m2 = memberId(unique("seeded"));
+        long m3 = memberId(unique("seeded"));
+        long m4 = memberId(unique("seeded"));
+        long m5 = memberId(unique("seeded"));
+        Instant t0 = Instant.parse("2025-03-01T04:00:00Z");
+        Duration day = Duration.ofDays(1);
+        seedReward(campaignId, m1, "REWARDED", seedCoupon(templateId, m1, "USED"), t0);
+        seedReward(campaignId, m2, "REWARDED", seedCoupon(templateId, m2, "UNUSED"), t0.plus(day));
+        seedReward(campaignId, m3, "HELD_OUT", null, t0);
+        seedReward(campaignId, m4, "HELD_OUT", null, t0);
+        seedReward(campaignId, m5, "SKIPPED", null, t0);
+        seedSignIn(m1, t0.plus(day.multipliedBy(2)));            // back
+        seedPurchase(m1, t0.plus(day.multipliedBy(5)), 10_000, 2_000); // 80.00 kept
+        seedPurchase(m1, t0.plus(day.multipliedBy(31)), 5_000, 0);     // after the 30 days
+        seedSignIn(m2, t0.minus(day));                           // before the trigger
+        seedPurchase(m2, t0.plus(day.multipliedBy(30)), 300, 0);       // m2's trigger was a day later: day 29 of theirs
+        seedPurchase(m3, t0.plus(day), 7_000, 0);                // held out, back anyway
+        seedSignIn(m4, t0.plus(day.multipliedBy(30)));           // the first instant past the 30 days
+
+        JsonNode report = admin.get("/api/admin/campaigns/" + campaignId + "/report").json();
+
+        assertThat(report.path("rewarded").asLong()).isEqualTo(2);
+        assertThat(report.path("heldOut").asLong()).isEqualTo(2);
+        assertThat(report.path("skipped").asLong()).isEqualTo(1);
+        assertThat(report.path("couponsUsed").asLong()).isEqualTo(1);
+        assertThat(report.path("rewardedGroup").path("members").asLong()).isEqualTo(2);
+        assertThat(report.path("rewardedGroup").path("cameBack").asLong()).isEqualTo(2);
+        assertThat(report.path("rewardedGroup").path("spendCents").asLong()).isEqualTo(8_300);
+        assertThat(report.path("heldOutGroup").path("members").asLong()).isEqualTo(2);
+        assertThat(report.path("heldOutGroup").path("cameBack").asLong()).isEqualTo(1);
+        assertThat(report.path("heldOutGroup").path("spendCents").asLong()).isEqualTo(7_000);
+    }
+
+    @Test
     void refusesWhatCannotBeACampaign() {
         assertThat(post(campaign("JOINED", Map.of("templateId", 999_999_999L))).code()).isEqualTo("NOT_FOUND");
         Map<String, Object> noReward = campaign("JOINED", Map.of());
@@ -303,6 +344,33 @@ class CampaignTest extends IntegrationTest {
         jdbc.batchUpdate("INSERT INTO member (openid, birthday, created_at, updated_at)"
                 + " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", rows);
         return jdbc.queryForList("SELECT id FROM member WHERE openid LIKE ? ORDER BY id", Long.class, prefix + "-%");
+    }
+
+    private void seedReward(long campaignId, long memberId, String outcome, Long couponId, Instant at) {
+        jdbc.update("INSERT INTO campaign_reward (campaign_id, member_id, reward_period, outcome, coupon_id, triggered_at)"
+                + " VALUES (?, ?, 0, ?, ?, ?)", campaignId, memberId, outcome, couponId, Timestamp.from(at));
+    }
+
+    private long seedCoupon(long templateId, long memberId, String status) {
+        String code = unique("C").toUpperCase();
+        jdbc.update("""
+                INSERT INTO coupon (template_id, member_id, code, status, redeem_key, points_paid, valid_from, valid_to,
+                                    created_at)
+                VALUES (?, ?, ?, ?, ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""",
+                templateId, memberId, code, status, code);
+        return jdbc.queryForObject("SELECT id FROM coupon WHERE code = ?", Long.class, code);
+    }
+
+    private void seedSignIn(long memberId, Instant at) {
+        jdbc.update("INSERT INTO signin_record (member_id, sign_date, streak, points, bonus_points, created_at)"
+                + " VALUES (?, ?, 1, 0, 0, ?)", memberId, java.sql.Date.valueOf(at.atZone(clock.getZone()).toLocalDate()),
+                Timestamp.from(at));
+    }
+
+    private void seedPurchase(long memberId, Instant at, long amountCents, long refundedCents) {
+        jdbc.update("INSERT INTO counter_purchase (store_id, order_no, member_id, amount_cents, points_awarded,"
+                + " refunded_cents, staff_member_id, created_at) VALUES (0, ?, ?, ?, 0, ?, 0, ?)",
+                unique("order"), memberId, amountCents, refundedCents, Timestamp.from(at));
     }
 
     private long pointsOf(long memberId) {

@@ -28,8 +28,8 @@ public interface CampaignRewardMapper {
     int rewarded(@Param("campaignId") long campaignId, @Param("memberId") long memberId, @Param("period") int period,
             @Param("couponId") Long couponId, @Param("entryId") Long entryId);
 
-    @Select("SELECT outcome, COUNT(*) AS n FROM campaign_reward WHERE campaign_id = #{campaignId} GROUP BY outcome")
-    List<Map<String, Object>> countByOutcome(@Param("campaignId") long campaignId);
+    @Select("SELECT COUNT(*) FROM campaign_reward WHERE campaign_id = #{campaignId} AND outcome = #{outcome}")
+    long countOf(@Param("campaignId") long campaignId, @Param("outcome") RewardOutcome outcome);
 
     /** The rows of one outcome: member, when it triggered, and the coupon given, for the report. */
     @Select("""
