@@ -172,6 +172,26 @@ class CampaignTest extends IntegrationTest {
     }
 
     @Test
+    void aLevelCampaignRewardsTheMemberWhoReachesItsLevel() {
+        String level = ("L" + unique("").replace("-", "")).substring(0, 12).toUpperCase();
+        Api.Response createdLevel = admin.post("/api/admin/levels", Map.of("code", level, "name", "Campaign gold",
+                "minGrowth", 800_000_000, "pointsMultiplierPercent", 100));
+        assertThat(createdLevel.status()).as(createdLevel.text()).isLessThan(300);
+        long campaignId = create(campaign("LEVEL_REACHED", Map.of("points", 11, "levelCode", level)));
+        String code = unique("climber");
+        Api member = api.as(loginMember(code));
+        long memberId = member.get("/api/app/me").json().path("id").asLong();
+        jdbc.update("UPDATE member SET growth = ? WHERE id = ?", 800_000_000L - 1, memberId);
+
+        assertThat(member.post("/api/app/sign-ins", null).status()).isLessThan(300);
+        awaitReward(campaignId, memberId);
+
+        assertThat(rewardsOf(campaignId, memberId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT SUM(delta) FROM points_entry WHERE member_id = ? AND source = 'GRANT'",
+                Long.class, memberId)).isEqualTo(11);
+    }
+
+    @Test
     void theHoldoutTakesItsShareOfAThousandMembersTheSameWayEveryRun() {
         LocalDate birthday = LocalDate.of(1983, 7, 13);
         List<Long> members = insertMembers(1000, birthday);
