@@ -276,6 +276,22 @@ public class CounterService {
                 .stream().mapToLong(p -> p.getAmountCents() - p.getRefundedCents()).sum();
     }
 
+    /** These members' purchases in [from, to): who, when, and the amount less what was refunded. */
+    @Transactional(readOnly = true)
+    public List<MemberPurchase> purchasesBetween(java.util.Collection<Long> memberIds, java.time.Instant from,
+            java.time.Instant to) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Purchase>()
+                        .select(Purchase::getMemberId, Purchase::getCreatedAt, Purchase::getAmountCents,
+                                Purchase::getRefundedCents)
+                        .in(Purchase::getMemberId, memberIds)
+                        .ge(Purchase::getCreatedAt, from).lt(Purchase::getCreatedAt, to))
+                .stream().map(p -> new MemberPurchase(p.getMemberId(), p.getCreatedAt(),
+                        p.getAmountCents() - p.getRefundedCents())).toList();
+    }
+
     /** Members who bought something at a counter in [from, to). */
     @Transactional(readOnly = true)
     public java.util.Set<Long> membersBuyingBetween(java.time.Instant from, java.time.Instant to) {

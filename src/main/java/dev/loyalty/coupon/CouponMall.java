@@ -209,6 +209,16 @@ public class CouponMall {
         return coupon.getId();
     }
 
+    /** How many of these coupons were used at a counter. */
+    @Transactional(readOnly = true)
+    public long countUsed(java.util.Collection<Long> couponIds) {
+        if (couponIds.isEmpty()) {
+            return 0;
+        }
+        return coupons.selectCount(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Coupon>()
+                .in(Coupon::getId, couponIds).eq(Coupon::getStatus, CouponStatus.USED));
+    }
+
     @Transactional(readOnly = true)
     public PageResponse<CouponView> coupons(long memberId, CouponStatus status, Page<Coupon> page) {
         Instant now = clock.instant();

@@ -95,6 +95,9 @@ public class MemberService {
         if (identity.unionid() != null) {
             events.publishEvent(new MemberIdentified(member.getId(), identity.unionid()));
         }
+        if (created) {
+            events.publishEvent(new MemberJoined(member.getId()));
+        }
         TokenService.IssuedToken token = tokens.issue(new Actor(Actor.Type.MEMBER, member.getId()));
         return new LoginResult(token.token(), token.expiresAt(), created, toProfile(member));
     }
@@ -157,6 +160,16 @@ public class MemberService {
                 .stream().map(id -> ((Number) id).longValue()).toList();
     }
 
+    /**
+     * The next {@code limit} ids after {@code afterId}, in id order, of the members whose birthday is on
+     * {@code day}; on 28 February of a year without a 29th, those born on the 29th as well.
+     */
+    @Transactional(readOnly = true)
+    public List<Long> idsWithBirthdayAfter(LocalDate day, long afterId, int limit) {
+        boolean alsoLeapDay = day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear();
+        return members.birthdaysAfter(day.getMonthValue(), day.getDayOfMonth(), alsoLeapDay, afterId, limit);
+    }
+
     /** How many members are in {@code segment}, or at the level {@code levelCode} when no segment is given. */
     @Transactional(readOnly = true)
     public long countInGroup(Segment segment, String levelCode) {
@@ -185,10 +198,23 @@ public class MemberService {
         return found;
     }
 
-    /** Writes the segments the segment job computed; a member it does not know any more is skipped. */
+    /**
+     * Writes the segments the segment job computed; a member it does not know any more is skipped. A member
+     * moved into another segment (or into one for the first time) publishes {@link SegmentEntered}.
+     */
     @Transactional
     public void assignSegments(Collection<SegmentAssignment> assignments) {
+        if (assignments.isEmpty()) {
+            return;
+        }
+        Map<Long, Segment> before = new java.util.HashMap<>();
+        members.selectList(new LambdaQueryWrapper<Member>().select(Member::getId, Member::getSegment)
+                        .in(Member::getId, assignments.stream().map(SegmentAssignment::memberId).toList()))
+                .forEach(m -> before.put(m.getId(), m.getSegment()));
         for (SegmentAssignment a : assignments) {
+            if (before.containsKey(a.memberId()) && before.get(a.memberId()) != a.segment()) {
+                events.publishEvent(new SegmentEntered(a.memberId(), a.segment()));
+            }
             members.update(null, new LambdaUpdateWrapper<Member>()
                     .set(Member::getSegment, a.segment())
                     .set(Member::getLastActiveOn, a.lastActiveOn())

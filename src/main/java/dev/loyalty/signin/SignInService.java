@@ -110,6 +110,24 @@ public class SignInService {
         return new HashSet<>(records.membersWritingBetween(from, to));
     }
 
+    /**
+     * When each of these members wrote a sign-in in [from, to), makeups too (opening the app to make one up is
+     * a visit); members who wrote none are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Instant>> visitsBetween(Collection<Long> memberIds, Instant from, Instant to) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<Instant>> visits = new HashMap<>();
+        records.selectList(new LambdaQueryWrapper<SignInRecord>()
+                        .select(SignInRecord::getMemberId, SignInRecord::getCreatedAt)
+                        .in(SignInRecord::getMemberId, memberIds)
+                        .ge(SignInRecord::getCreatedAt, from).lt(SignInRecord::getCreatedAt, to))
+                .forEach(r -> visits.computeIfAbsent(r.getMemberId(), m -> new ArrayList<>()).add(r.getCreatedAt()));
+        return visits;
+    }
+
     /** The last day each of these members signed in; members who never did are absent. */
     @Transactional(readOnly = true)
     public Map<Long, LocalDate> lastSignInDates(Collection<Long> memberIds) {

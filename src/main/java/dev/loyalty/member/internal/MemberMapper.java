@@ -2,6 +2,7 @@ package dev.loyalty.member.internal;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -23,6 +24,17 @@ public interface MemberMapper extends BaseMapper<Member> {
 
     @Select("SELECT COUNT(*) FROM member WHERE id = #{id}")
     int countById(@Param("id") long id);
+
+    /** Members born on this month and day (and on 29 February when {@code alsoLeapDay}), in id order. */
+    @Select("""
+            SELECT id FROM member
+             WHERE birthday IS NOT NULL AND id > #{afterId}
+               AND ((MONTH(birthday) = #{month} AND DAY(birthday) = #{day})
+                    OR (#{alsoLeapDay} AND MONTH(birthday) = 2 AND DAY(birthday) = 29))
+             ORDER BY id LIMIT #{limit}
+            """)
+    List<Long> birthdaysAfter(@Param("month") int month, @Param("day") int day, @Param("alsoLeapDay") boolean alsoLeapDay,
+            @Param("afterId") long afterId, @Param("limit") int limit);
 
     @Select("SELECT * FROM member WHERE openid = #{openid}")
     Optional<Member> findByOpenid(@Param("openid") String openid);

@@ -1,0 +1,87 @@
+package dev.loyalty.campaign.internal;
+
+import dev.loyalty.campaign.CampaignTrigger;
+import dev.loyalty.member.LevelChanged;
+import dev.loyalty.member.MemberJoined;
+import dev.loyalty.member.SegmentEntered;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Turns the member module's events into rewards. A campaign never fails what triggered it: a reward that
+ * breaks is logged, and the member's unique row keeps a later attempt from giving twice. A first login is
+ * rewarded on the login's own thread (login holds no transaction); a segment or a level change after its
+ * transaction commits, on the campaigns' own thread, so the change neither waits for the reward nor holds a
+ * second connection for it.
+ */
+@Component
+class CampaignTriggers implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignTriggers.class);
+
+    private final CampaignMapper campaigns;
+    private final CampaignRewarder rewarder;
+    private final Clock clock;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "campaign-rewards");
+        t.setDaemon(true);
+        return t;
+    });
+
+    CampaignTriggers(CampaignMapper campaigns, CampaignRewarder rewarder, Clock clock) {
+        this.campaigns = campaigns;
+        this.rewarder = rewarder;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(MemberJoined joined) {
+        fire(CampaignTrigger.JOINED, joined.memberId(), campaign -> true);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(SegmentEntered entered) {
+        thread.execute(() -> fire(CampaignTrigger.SEGMENT_ENTERED, entered.memberId(),
+                campaign -> campaign.getSegment() == entered.segment()));
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(LevelChanged changed) {
+        thread.execute(() -> fire(CampaignTrigger.LEVEL_REACHED, changed.memberId(),
+                campaign -> changed.toCode().equals(campaign.getLevelCode())));
+    }
+
+    private void fire(CampaignTrigger trigger, long memberId, Predicate<Campaign> applies) {
+        try {
+            LocalDate today = LocalDate.now(clock);
+            for (Campaign campaign : campaigns.enabledOf(trigger)) {
+                if (campaign.runsOn(today) && applies.test(campaign)) {
+                    try {
+                        rewarder.reward(campaign, memberId, 0);
+                    } catch (RuntimeException broken) {
+                        log.warn("Campaign {} could not reward member {}", campaign.getId(), memberId, broken);
+                    }
+                }
+            }
+        } catch (RuntimeException broken) {
+            log.warn("Campaigns of {} could not run for member {}", trigger, memberId, broken);
+        }
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        thread.shutdown();
+        thread.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
