@@ -1,6 +1,7 @@
 package dev.loyalty.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.loyalty.campaign.internal.CampaignRewarder;
 import dev.loyalty.support.Api;
@@ -189,6 +190,12 @@ class CampaignTest extends IntegrationTest {
         assertThat(rewardsOf(campaignId, memberId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT SUM(delta) FROM points_entry WHERE member_id = ? AND source = 'GRANT'",
                 Long.class, memberId)).isEqualTo(11);
+        // the level change was kept in the event publication registry until the reward ran: a crash in between
+        // would have had it republished on restart
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%CampaignTriggers%' "
+                        + "AND SERIALIZED_EVENT LIKE ? AND COMPLETION_DATE IS NOT NULL", Long.class,
+                "%\"memberId\":" + memberId + "%")).isEqualTo(1));
     }
 
     @Test

@@ -6,14 +6,11 @@ import dev.loyalty.member.MemberJoined;
 import dev.loyalty.member.SegmentEntered;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -22,22 +19,19 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Turns the member module's events into rewards. A campaign never fails what triggered it: a reward that
  * breaks is logged, and the member's unique row keeps a later attempt from giving twice. A first login is
  * rewarded on the login's own thread (login holds no transaction); a segment or a level change after its
- * transaction commits, on the campaigns' own thread, so the change neither waits for the reward nor holds a
- * second connection for it.
+ * transaction commits, on an async thread, so the change neither waits for the reward nor holds a second
+ * connection for it. Those two are kept in Spring Modulith's event publication registry until the listener
+ * has returned, so an instance that dies first has them republished when it restarts (and the member's
+ * unique reward row keeps the replay from giving twice).
  */
 @Component
-class CampaignTriggers implements DisposableBean {
+class CampaignTriggers {
 
     private static final Logger log = LoggerFactory.getLogger(CampaignTriggers.class);
 
     private final CampaignMapper campaigns;
     private final CampaignRewarder rewarder;
     private final Clock clock;
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "campaign-rewards");
-        t.setDaemon(true);
-        return t;
-    });
 
     CampaignTriggers(CampaignMapper campaigns, CampaignRewarder rewarder, Clock clock) {
         this.campaigns = campaigns;
@@ -50,16 +44,16 @@ class CampaignTriggers implements DisposableBean {
         fire(CampaignTrigger.JOINED, joined.memberId(), campaign -> true);
     }
 
+    @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SegmentEntered entered) {
-        thread.execute(() -> fire(CampaignTrigger.SEGMENT_ENTERED, entered.memberId(),
-                campaign -> campaign.getSegment() == entered.segment()));
+        fire(CampaignTrigger.SEGMENT_ENTERED, entered.memberId(), campaign -> campaign.getSegment() == entered.segment());
     }
 
+    @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(LevelChanged changed) {
-        thread.execute(() -> fire(CampaignTrigger.LEVEL_REACHED, changed.memberId(),
-                campaign -> changed.toCode().equals(campaign.getLevelCode())));
+        fire(CampaignTrigger.LEVEL_REACHED, changed.memberId(), campaign -> changed.toCode().equals(campaign.getLevelCode()));
     }
 
     private void fire(CampaignTrigger trigger, long memberId, Predicate<Campaign> applies) {
@@ -77,11 +71,5 @@ class CampaignTriggers implements DisposableBean {
         } catch (RuntimeException broken) {
             log.warn("Campaigns of {} could not run for member {}", trigger, memberId, broken);
         }
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        thread.shutdown();
-        thread.awaitTermination(5, TimeUnit.SECONDS);
     }
 }
