@@ -213,7 +213,7 @@ public class MemberService {
                 .forEach(m -> before.put(m.getId(), m.getSegment()));
         for (SegmentAssignment a : assignments) {
             if (before.containsKey(a.memberId()) && before.get(a.memberId()) != a.segment()) {
-                events.publishEvent(new SegmentEntered(a.memberId(), a.segment()));
+                events.publishEvent(new SegmentEntered(a.memberId(), a.segment(), clock.instant()));
             }
             members.update(null, new LambdaUpdateWrapper<Member>()
                     .set(Member::getSegment, a.segment())
@@ -264,7 +264,8 @@ public class MemberService {
         if (deserved != null && !deserved.getCode().equals(current)
                 && levelChanges.moveLevel(memberId, current, deserved.getCode()) == 1) {
             levelChanges.record(memberId, current, deserved.getCode(), total, clock.instant());
-            events.publishEvent(new LevelChanged(memberId, current, deserved.getCode(), deserved.getName(), total));
+            events.publishEvent(new LevelChanged(memberId, current, deserved.getCode(), deserved.getName(), total,
+                    clock.instant()));
         }
     }
 

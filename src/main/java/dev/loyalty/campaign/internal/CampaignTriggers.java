@@ -5,6 +5,7 @@ import dev.loyalty.member.LevelChanged;
 import dev.loyalty.member.MemberJoined;
 import dev.loyalty.member.SegmentEntered;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -41,26 +42,32 @@ class CampaignTriggers {
 
     @EventListener
     void on(MemberJoined joined) {
-        fire(CampaignTrigger.JOINED, joined.memberId(), campaign -> true);
+        fire(CampaignTrigger.JOINED, joined.memberId(), clock.instant(), campaign -> true);
     }
 
     @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(SegmentEntered entered) {
-        fire(CampaignTrigger.SEGMENT_ENTERED, entered.memberId(), campaign -> campaign.getSegment() == entered.segment());
+        fire(CampaignTrigger.SEGMENT_ENTERED, entered.memberId(), entered.at(),
+                campaign -> campaign.getSegment() == entered.segment());
     }
 
     @Async
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(LevelChanged changed) {
-        fire(CampaignTrigger.LEVEL_REACHED, changed.memberId(), campaign -> changed.toCode().equals(campaign.getLevelCode()));
+        fire(CampaignTrigger.LEVEL_REACHED, changed.memberId(), changed.at(),
+                campaign -> changed.toCode().equals(campaign.getLevelCode()));
     }
 
-    private void fire(CampaignTrigger trigger, long memberId, Predicate<Campaign> applies) {
+    /**
+     * Rewards the member from every campaign of the trigger that applies and ran when it happened: a campaign
+     * created after the event (which an async listener may see) was not there for it.
+     */
+    private void fire(CampaignTrigger trigger, long memberId, Instant happenedAt, Predicate<Campaign> applies) {
         try {
-            LocalDate today = LocalDate.now(clock);
+            LocalDate day = LocalDate.ofInstant(happenedAt, clock.getZone());
             for (Campaign campaign : campaigns.enabledOf(trigger)) {
-                if (campaign.runsOn(today) && applies.test(campaign)) {
+                if (campaign.runsOn(day) && !campaign.getCreatedAt().isAfter(happenedAt) && applies.test(campaign)) {
                     try {
                         rewarder.reward(campaign, memberId, 0);
                     } catch (RuntimeException broken) {

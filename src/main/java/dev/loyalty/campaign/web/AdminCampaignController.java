@@ -6,6 +6,7 @@ import dev.loyalty.campaign.CampaignTrigger;
 import dev.loyalty.campaign.CampaignView;
 import dev.loyalty.campaign.Campaigns;
 import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.web.FourDigitYear;
 import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.member.Segment;
@@ -73,7 +74,8 @@ class AdminCampaignController {
 
     record CampaignRequest(@NotBlank @Size(max = 100) String name, @NotNull CampaignTrigger trigger, Segment segment,
             @Size(min = 1, max = 32) String levelCode, @Positive Long templateId, @Positive @Max(MAX_POINTS) Long points,
-            @NotNull @Min(1) Long budget, @NotNull LocalDate startsOn, @NotNull LocalDate endsOn, @NotNull Boolean enabled,
+            @NotNull @Min(1) Long budget, @NotNull @FourDigitYear LocalDate startsOn, @NotNull @FourDigitYear LocalDate endsOn,
+            @NotNull Boolean enabled,
             @NotNull @Min(0) @Max(50) Integer holdoutPercent) {
 
         CampaignCommand toCommand() {
