@@ -110,7 +110,7 @@ function GrantForm({ refs, onDone, onCancel }) {
     if (form.kind === 'MEMBERS') {
       const ids = form.memberIds.split(/[\s,，、]+/).filter(Boolean);
       if (ids.length === 0) wrong['target.memberIds'] = tr('请填写会员号', 'List at least one member id');
-      else if (ids.some((id) => !/^\d+$/.test(id))) wrong['target.memberIds'] = tr('会员号应为数字，用逗号或空格分隔', 'Member ids are numbers, separated by commas or spaces');
+      else if (ids.some((id) => !/^[1-9]\d*$/.test(id))) wrong['target.memberIds'] = tr('会员号应为数字，用逗号或空格分隔', 'Member ids are numbers, separated by commas or spaces');
       target = { memberIds: ids.map(Number) };
     } else if (form.kind === 'SEGMENT') {
       target = { segment: form.segment };
