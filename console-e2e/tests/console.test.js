@@ -180,9 +180,47 @@ describe('operator console', () => {
     });
   });
 
+  it('starts a grant of points to a listed member and creates a campaign', async () => {
+    const nickname = `grant-${RUN}`;
+    const login = await call(url, 'POST', '/api/app/auth/login', { code: nickname, nickname });
+    const name = `新人礼 ${RUN}`;
+    await withPage(browser, url, '10-campaigns', async (page) => {
+      await logIn(page);
+      await page.click('a[href="#/campaigns"]');
+      await page.getByRole('heading', { name: '营销活动', exact: true }).waitFor();
+
+      await page.getByRole('button', { name: '新建发放' }).click();
+      const grant = page.locator('form[data-form=grant]');
+      await grant.locator('input[name=points]').fill('20');
+      await grant.locator('input[name=reason]').fill(`补偿 ${RUN}`);
+      await grant.locator('select[name=kind]').selectOption('MEMBERS');
+      await grant.locator('textarea[name=memberIds]').fill(String(login.member.id));
+      await grant.getByRole('button', { name: '开始发放' }).click();
+      await grant.waitFor({ state: 'detached' });
+      // the grant runs in the background: the list refreshes until it is DONE
+      const row = page.locator('tr[data-grant-id][data-status=DONE]', { hasText: `补偿 ${RUN}` });
+      await row.waitFor({ timeout: 15000 });
+      assert.equal((await row.locator('[data-cell=issued]').textContent()).trim(), '1');
+
+      await page.getByRole('button', { name: '新建活动' }).click();
+      const form = page.locator('form[data-form=campaign]');
+      await form.locator('input[name=name]').fill(name);
+      await form.locator('select[name=trigger]').selectOption('JOINED');
+      await form.locator('input[name=points]').fill('100');
+      await form.locator('input[name=budget]').fill('500');
+      await form.locator('input[name=holdoutPercent]').fill('10');
+      await form.getByRole('button', { name: '保存' }).click();
+      const campaign = page.locator('tr[data-campaign-id]', { hasText: name });
+      await campaign.waitFor();
+      assert.match(await campaign.textContent(), /新会员注册/);
+      await campaign.getByRole('button', { name: '效果' }).click();
+      await page.locator('[data-campaign-report] table[data-groups]').waitFor();
+    });
+  });
+
   it('opens every page at tablet width with its data or an empty state', async () => {
     const pages = [['#/dashboard', '数据概览'], ['#/members', '会员'], ['#/rules', '规则'], ['#/coupons', '优惠券'],
-      ['#/stores', '门店与店员'], ['#/rebates', '返点'], ['#/notifications', '消息通知'], ['#/audit', '操作日志']];
+      ['#/campaigns', '营销活动'], ['#/stores', '门店与店员'], ['#/rebates', '返点'], ['#/notifications', '消息通知'], ['#/audit', '操作日志']];
     await withPage(browser, url, '09-tablet-menu', async (page) => {
       await logIn(page);
       for (const [hash, title] of pages) {

@@ -11,6 +11,7 @@ import { MembersPage } from './pages/members.js';
 import { MemberPage } from './pages/member.js';
 import { RulesPage } from './pages/rules.js';
 import { CouponsPage } from './pages/coupons.js';
+import { CampaignsPage } from './pages/campaigns.js';
 import { StoresPage } from './pages/stores.js';
 import { RebatesPage } from './pages/rebates.js';
 import { NotificationsPage } from './pages/notifications.js';
@@ -21,6 +22,7 @@ const MENU = [
   ['#/members', '会员', 'Members'],
   ['#/rules', '规则', 'Rules'],
   ['#/coupons', '优惠券', 'Coupons'],
+  ['#/campaigns', '营销活动', 'Campaigns'],
   ['#/stores', '门店与店员', 'Stores & staff'],
   ['#/rebates', '返点', 'Rebates'],
   ['#/notifications', '消息通知', 'Notifications'],
@@ -36,6 +38,7 @@ function route(hash) {
     case '#/members': return html`<${MembersPage} params=${params} />`;
     case '#/rules': return html`<${RulesPage} />`;
     case '#/coupons': return html`<${CouponsPage} />`;
+    case '#/campaigns': return html`<${CampaignsPage} />`;
     case '#/stores': return html`<${StoresPage} />`;
     case '#/rebates': return html`<${RebatesPage} />`;
     case '#/notifications': return html`<${NotificationsPage} />`;
