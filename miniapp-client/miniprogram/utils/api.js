@@ -7,6 +7,8 @@ const config = require('../config')
 const { errorMessage } = require('./errors')
 
 const TOKEN_KEY = 'loyalty.token'
+// The id of the member the token belongs to: what is kept per member on the phone is keyed by it.
+const MEMBER_KEY = 'loyalty.memberId'
 
 class ApiError extends Error {
   constructor({ status = 0, code = '', detail = '', errors = [], network = false }) {
@@ -81,6 +83,7 @@ function createApi(options = {}) {
         const res = await send({ method: 'POST', path: '/api/app/auth/login', data: Object.assign({ code }, profile) })
         if (res.statusCode < 200 || res.statusCode >= 300) throw problemOf(res)
         host().setStorageSync(TOKEN_KEY, res.data.token)
+        if (res.data.member && res.data.member.id) host().setStorageSync(MEMBER_KEY, res.data.member.id)
         return res.data
       })()
       const clear = () => {
@@ -236,4 +239,4 @@ function createApi(options = {}) {
   }
 }
 
-module.exports = Object.assign(createApi(), { createApi, ApiError, newIdempotencyKey, TOKEN_KEY })
+module.exports = Object.assign(createApi(), { createApi, ApiError, newIdempotencyKey, TOKEN_KEY, MEMBER_KEY })

@@ -47,6 +47,7 @@ describe('the Mini Program against the backend', () => {
     expectFields(login, ['token', 'expiresAt', 'created', 'member.id', 'member.nickname', 'member.level.name'])
     expect(login.created).toBe(true)
     expect(member.api.token()).toBe(login.token)
+    expect(member.wx.getStorageSync('loyalty.memberId')).toBe(login.member.id)
     state.memberId = login.member.id
   })
 
@@ -137,6 +138,12 @@ describe('the Mini Program against the backend', () => {
     expectFields(detail, ['id', 'name', 'code', 'status', 'validTo', 'qrPayload'])
     expect(detail.qrPayload).toBeTruthy()
     state.qrPayload = detail.qrPayload
+  })
+
+  test('the new-coupon count reads the unused coupons 100 a page', async () => {
+    const list = await member.api.coupons('UNUSED', 1, 100)
+    expectFields(list, ['items', 'total'])
+    expect(list.items.map((c) => c.id)).toContain(state.coupon.id)
   })
 
   test('an operator makes a member staff; only staff see the counter', async () => {

@@ -21,6 +21,16 @@ describe('login and the token', () => {
     expect(wx.calls.requests[1].header.Authorization).toBe('Bearer t-new')
   })
 
+  test('login remembers whose token it is, so what is kept per member on the phone is keyed by it', async () => {
+    const { wx, api } = setup({
+      'POST /api/app/auth/login': [loginOk('t-a'), ok({ token: 't-b', expiresAt: '2030-01-01T00:00:00Z', created: true, member: { id: 2 } })]
+    })
+    await api.login()
+    expect(wx.storage['loyalty.memberId']).toBe(1)
+    await api.login()
+    expect(wx.storage['loyalty.memberId']).toBe(2)
+  })
+
   test('a 401 logs in again silently and retries once with the new token', async () => {
     const { wx, api } = setup({
       'POST /api/app/auth/login': loginOk('t-fresh'),

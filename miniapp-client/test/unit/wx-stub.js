@@ -1,7 +1,7 @@
 // A stand-in for the wx global in page and API-module tests: wx.request answers from a
 // routing table, and every call is recorded so a test can assert what was sent.
 function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
-  const calls = { requests: [], uploads: [], subscribePrompts: [], toasts: [], modals: [], logins: 0, scans: 0 }
+  const calls = { requests: [], uploads: [], subscribePrompts: [], toasts: [], modals: [], badges: [], logins: 0, scans: 0 }
   const store = Object.assign({}, storage)
   const modalAnswers = []
   const scanAnswers = []
@@ -76,6 +76,17 @@ function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
       calls.scans += 1
       const result = scanAnswers.shift()
       Promise.resolve().then(() => (result === undefined ? opts.fail({ errMsg: 'scanCode:fail cancel' }) : opts.success({ result })))
+    },
+    // the tab bar badge: every set and remove, in order; `badge(index)` is the text shown now (undefined: none)
+    setTabBarBadge(opts) {
+      calls.badges.push({ index: opts.index, text: opts.text })
+    },
+    removeTabBarBadge(opts) {
+      calls.badges.push({ index: opts.index, text: null })
+    },
+    badge(index) {
+      const last = calls.badges.filter((b) => b.index === index).pop()
+      return last && last.text !== null ? last.text : undefined
     },
     stopPullDownRefresh() {},
     navigateTo() {},

@@ -3,6 +3,7 @@ const { loadInto } = require('../../utils/load')
 const { loadPage } = require('../../utils/pager')
 const { formatDate, formatInstant } = require('../../utils/dates')
 const { qrDataUrl } = require('../../utils/qr')
+const newCoupons = require('../../utils/new-coupons')
 
 const TABS = [
   { status: 'UNUSED', name: '未使用' },
@@ -11,8 +12,9 @@ const TABS = [
   { status: 'REVOKED', name: '已撤回' }
 ]
 
-function couponRow(c) {
+function couponRow(c, visit) {
   return Object.assign({}, c, {
+    isNew: Boolean(visit && visit.isNew(c)),
     validText: `${formatDate(c.validFrom)} 至 ${formatDate(c.validTo)}`,
     usedText: c.usedAt ? `${formatInstant(c.usedAt)} 已使用` : ''
   })
@@ -22,17 +24,29 @@ Component({
   data: { tabs: TABS, status: 'UNUSED', loading: true, error: '', items: [], total: 0, nextPage: 1, loadingMore: false, moreError: '', shown: null },
   methods: {
     onLoad() {
+      // Whose coupons: what this visit shows is remembered as seen for that member (none known: nothing is marked).
+      this.visitReady = newCoupons.currentMemberId().then(newCoupons.visit, () => null)
       return this.load()
     },
-    onReachBottom() {
-      return loadPage(this, this.fetcher(), { map: couponRow, current: this.forStatus() })
+    async onReachBottom() {
+      const visit = await this.visitReady
+      await loadPage(this, this.fetcher(), { map: (c) => couponRow(c, visit), current: this.forStatus() })
+      this.seen(visit)
     },
     load() {
       const current = this.forStatus()
       return loadInto(this, async () => {
-        await loadPage(this, this.fetcher(), { first: true, map: couponRow, current })
+        const visit = await this.visitReady
+        await loadPage(this, this.fetcher(), { first: true, map: (c) => couponRow(c, visit), current })
+        this.seen(visit)
         return {}
       }, { current })
+    },
+    // The coupons on screen are seen now: the badges that counted them go.
+    seen(visit) {
+      if (!visit) return
+      visit.save()
+      newCoupons.showBadge(0)
     },
     fetcher() {
       const status = this.data.status

@@ -3,6 +3,7 @@ const { loadInto, shownAgain } = require('../../utils/load')
 const { formatCents } = require('../../utils/money')
 const { localToday } = require('../../utils/dates')
 const { errorMessage } = require('../../utils/errors')
+const newCoupons = require('../../utils/new-coupons')
 
 // WeChat's own image of an official-account QR code ticket; scanning it in WeChat follows the account and links it.
 const QR_IMAGE = 'https://mp.weixin.qq.com/cgi-bin/showqrcode?ticket='
@@ -33,6 +34,8 @@ Component({
     followLoading: false,
     // The birthday picker ends today: nobody is born in the future.
     birthdayEnd: '',
+    // unused coupons 我的券 has not shown yet: a badge on its entry and on the 我的 tab
+    newCoupons: 0,
     links: [
       { url: '/pages/points/index', name: '我的积分' },
       { url: '/pages/coupons/index', name: '我的券' },
@@ -57,9 +60,10 @@ Component({
     onPullDownRefresh() {
       return this.load().then(() => wx.stopPullDownRefresh())
     },
-    load(options) {
-      return loadInto(this, async () => {
+    async load(options) {
+      const loaded = await loadInto(this, async () => {
         const me = await api.me({ silent: true })
+        this.memberId = me.id
         const isStaff = api.isStaff(me)
         // A nickname being typed (different from the saved one) survives a reload.
         const saved = this.data.me ? this.data.me.nickname : null
@@ -67,6 +71,19 @@ Component({
         const nicknameDraft = typing ? this.data.nicknameDraft : (me.nickname || '')
         return { me: this.view(me), nicknameDraft, isStaff, birthdayEnd: localToday() }
       }, options)
+      if (loaded) await this.countNewCoupons()
+      return loaded
+    },
+    // A count that cannot be had leaves the badges as they are.
+    async countNewCoupons() {
+      if (!this.memberId) return
+      try {
+        const count = await newCoupons.countNew(this.memberId)
+        this.setData({ newCoupons: count })
+        newCoupons.showBadge(count)
+      } catch (err) {
+        // the badges stay as they were
+      }
     },
     view(me) {
       return {
