@@ -5,6 +5,8 @@ import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.audit.AuditTrail;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.jobs.Job;
@@ -56,10 +58,11 @@ public class RebateService implements Job {
     private final JsonMapper json;
     private final Clock clock;
     private final JobSwitch jobSwitch;
+    private final TransactionTemplate tx;
 
     RebateService(RebateMapper rebates, RebatePolicyMapper policies, CounterService counter, WalletService wallets,
             PointsService points, AuditTrail audit, JobLock jobLock, JsonMapper json, Clock clock,
-            JobSwitch jobSwitch) {
+            JobSwitch jobSwitch, PlatformTransactionManager transactions) {
         this.rebates = rebates;
         this.policies = policies;
         this.counter = counter;
@@ -70,6 +73,7 @@ public class RebateService implements Job {
         this.json = json;
         this.clock = clock;
         this.jobSwitch = jobSwitch;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     @Transactional(readOnly = true)
@@ -145,23 +149,58 @@ public class RebateService implements Job {
             for (Rebate pending : rebates.selectList(new LambdaQueryWrapper<Rebate>()
                     .eq(Rebate::getPeriod, period.name()).eq(Rebate::getStatus, "PENDING"))) {
                 try {
-                    credit(pending);
+                    tx.executeWithoutResult(status -> credit(locked(pending.getId())));
                 } catch (RuntimeException e) {
                     log.warn("Rebate {} stays PENDING, crediting failed: {}", pending.getId(), e.toString());
                 }
             }
         }
-        return new Settlement(period.name(), written, rebates.totalOf(period.name()));
+        Settlement settlement = new Settlement(period.name(), written, rebates.totalOf(period.name()));
+        if (written > 0) {
+            tx.executeWithoutResult(status -> audit.record("REBATE_SETTLED", "rebate-period:" + period.name(), null, settlement));
+        }
+        return settlement;
     }
 
-    /** An operator approves a pending rebate: it is credited now. */
+    /** An operator approves a pending rebate: it is credited now; approving it again answers it as it is. */
     public RebateView approve(long rebateId) {
-        Rebate rebate = rebates.selectById(rebateId);
+        tx.executeWithoutResult(status -> {
+            Rebate rebate = locked(rebateId);
+            if ("REJECTED".equals(rebate.getStatus())) {
+                throw new RebateNotPendingException(rebateId, rebate.getStatus());
+            }
+            if (credit(rebate)) {
+                audit.record("REBATE_APPROVED", "rebate:" + rebateId, Map.of("status", "PENDING"),
+                        Map.of("status", "CREDITED", "rebateCents", rebate.getRebateCents()));
+            }
+        });
+        return toView(rebates.selectById(rebateId));
+    }
+
+    /**
+     * An operator rejects a pending rebate, with a reason: nothing is credited. A credited rebate cannot be
+     * rejected ({@code REBATE_NOT_PENDING}); rejecting a rejected one again answers it as it is.
+     */
+    public RebateView reject(long rebateId, String reason) {
+        tx.executeWithoutResult(status -> {
+            Rebate rebate = locked(rebateId);
+            if ("CREDITED".equals(rebate.getStatus())) {
+                throw new RebateNotPendingException(rebateId, rebate.getStatus());
+            }
+            if (rebates.markRejected(rebateId, reason, clock.instant()) == 1) {
+                audit.record("REBATE_REJECTED", "rebate:" + rebateId, Map.of("status", "PENDING"),
+                        Map.of("status", "REJECTED", "reason", reason));
+            }
+        });
+        return toView(rebates.selectById(rebateId));
+    }
+
+    private Rebate locked(long rebateId) {
+        Rebate rebate = rebates.lock(rebateId);
         if (rebate == null) {
             throw new NotFoundException("Rebate", rebateId);
         }
-        credit(rebate);
-        return toView(rebates.selectById(rebateId));
+        return rebate;
     }
 
     /** Rebates newest first, by status (PENDING, CREDITED) and period when given. */
@@ -254,9 +293,10 @@ public class RebateService implements Job {
         jobSwitch.onSchedule(this);
     }
 
-    private void credit(Rebate rebate) {
+    /** Credits a pending rebate (the caller holds its row lock); false when it was not pending. */
+    private boolean credit(Rebate rebate) {
         if (!"PENDING".equals(rebate.getStatus())) {
-            return;
+            return false;
         }
         String key = "rebate:" + rebate.getId();
         if (RebatePolicyView.CreditAs.valueOf(rebate.getCreditAs()) == RebatePolicyView.CreditAs.WALLET) {
@@ -268,12 +308,12 @@ public class RebateService implements Job {
                         "rebate:" + rebate.getPeriod(), "返点 " + rebate.getPeriod()));
             }
         }
-        rebates.markCredited(rebate.getId(), clock.instant());
+        return rebates.markCredited(rebate.getId(), clock.instant()) == 1;
     }
 
     private static RebateView toView(Rebate r) {
         return new RebateView(r.getId(), r.getMemberId(), r.getPeriod(), r.getSpentCents(), r.getRatePercent(),
-                r.getRebateCents(), r.getStatus(), RebatePolicyView.CreditAs.valueOf(r.getCreditAs()));
+                r.getRebateCents(), r.getStatus(), RebatePolicyView.CreditAs.valueOf(r.getCreditAs()), r.getRejectReason());
     }
 
     /** Settled rebates: all of them, and the pending and credited parts. */

@@ -44,7 +44,7 @@ class RebateTest extends IntegrationTest {
 
     @BeforeEach
     void aTill() {
-        till = new StaffBinding(1, 900_000 + System.nanoTime() % 100_000);
+        till = new StaffBinding(900_000_000_001L, 900_000 + System.nanoTime() % 100_000);
     }
 
     @AfterEach
@@ -121,6 +121,84 @@ class RebateTest extends IntegrationTest {
         assertThat(approved.json().path("status").asString()).isEqualTo("CREDITED");
         assertThat(approved.json().path("rebateCents").asLong()).isEqualTo(1_000);
         assertThat(points.balance(member)).as("1000 cents credited as 10 points").isEqualTo(afterPurchase + 10);
+    }
+
+    @Test
+    void aRejectedRebateCreditsNothingKeepsItsReasonInTheAuditLogAndCannotBeApprovedAfter() {
+        long rebateId = pendingRebate("rejected", "2034-10");
+        long member = jdbc.queryForObject("SELECT member_id FROM rebate WHERE id = ?", Long.class, rebateId);
+        long before = points.balance(member);
+        Api admin = api.as(loginAdmin());
+
+        Api.Response noReason = admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", " "));
+        Api.Response rejected = admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "refund fraud"));
+        Api.Response again = admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "refund fraud"));
+        Api.Response approved = admin.post("/api/admin/rebates/" + rebateId + "/approve", null);
+
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(rejected.json().path("status").asString()).isEqualTo("REJECTED");
+        assertThat(rejected.json().path("rejectReason").asString()).isEqualTo("refund fraud");
+        assertThat(again.json().path("status").asString()).isEqualTo("REJECTED");
+        assertThat(approved.status()).isEqualTo(409);
+        assertThat(approved.code()).isEqualTo("REBATE_NOT_PENDING");
+        assertThat(points.balance(member)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'REBATE_REJECTED' AND target = ? "
+                + "AND after_json LIKE '%refund fraud%'", Long.class, "rebate:" + rebateId)).isOne();
+    }
+
+    @Test
+    void aCreditedRebateCannotBeRejectedAndApprovingIsAudited() {
+        long rebateId = pendingRebate("credited", "2034-11");
+        Api admin = api.as(loginAdmin());
+
+        admin.post("/api/admin/rebates/" + rebateId + "/approve", null);
+        Api.Response rejected = admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "too late"));
+
+        assertThat(rejected.status()).isEqualTo(409);
+        assertThat(rejected.code()).isEqualTo("REBATE_NOT_PENDING");
+        assertThat(jdbc.queryForObject("SELECT status FROM rebate WHERE id = ?", String.class, rebateId)).isEqualTo("CREDITED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'REBATE_APPROVED' AND target = ?",
+                Long.class, "rebate:" + rebateId)).isOne();
+    }
+
+    @Test
+    void anApprovalAndARejectionAtOnceLeaveOneOutcomeAndTheLedgerAgrees() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long rebateId = pendingRebate("race" + round, "2035-0" + (round + 1));
+            long member = jdbc.queryForObject("SELECT member_id FROM rebate WHERE id = ?", Long.class, rebateId);
+            long before = points.balance(member);
+            Api admin = api.as(loginAdmin());
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var approve = pool.submit(() -> {
+                start.await();
+                return admin.post("/api/admin/rebates/" + rebateId + "/approve", null).status();
+            });
+            var reject = pool.submit(() -> {
+                start.await();
+                return admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "race")).status();
+            });
+            start.countDown();
+            List<Integer> statuses = List.of(approve.get(), reject.get());
+            pool.shutdown();
+
+            String status = jdbc.queryForObject("SELECT status FROM rebate WHERE id = ?", String.class, rebateId);
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+            assertThat(points.balance(member)).isEqualTo("CREDITED".equals(status) ? before + 10 : before);
+        }
+    }
+
+    /** A member's pending rebate of 1,000 cents (10 points) for {@code period}, under a policy without auto-approval. */
+    private long pendingRebate(String name, String period) {
+        Actors.asAdmin(() -> rebates.changePolicy(new RebatePolicyView(RebatePolicyView.PeriodType.MONTH,
+                RebatePolicyView.CreditAs.POINTS, false, List.of(new RebatePolicyView.Tier(1_000, 10)))));
+        long member = memberId(unique(name));
+        java.time.YearMonth month = java.time.YearMonth.parse(period);
+        clock.pinAt(month.atDay(15));
+        counter.recordPurchaseFor(till, member, unique("o"), 10_000);
+        clock.pinAt(month.plusMonths(1).atDay(1));
+        rebates.settle(period);
+        return jdbc.queryForObject("SELECT id FROM rebate WHERE member_id = ?", Long.class, member);
     }
 
     @Test

@@ -20,6 +20,8 @@ public class Rebate {
     private String status;
     private Instant createdAt;
     private Instant creditedAt;
+    private String rejectReason;
+    private Instant rejectedAt;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -41,4 +43,9 @@ public class Rebate {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getCreditedAt() { return creditedAt; }
     public void setCreditedAt(Instant creditedAt) { this.creditedAt = creditedAt; }
+
+    public String getRejectReason() { return rejectReason; }
+    public void setRejectReason(String rejectReason) { this.rejectReason = rejectReason; }
+    public Instant getRejectedAt() { return rejectedAt; }
+    public void setRejectedAt(Instant rejectedAt) { this.rejectedAt = rejectedAt; }
 }

@@ -84,6 +84,15 @@ class RebateController {
         return rebates.approve(id);
     }
 
+    @Operation(summary = "Reject a pending rebate, with the reason: nothing is credited (audited)")
+    @PostMapping("/api/admin/rebates/{id}/reject")
+    RebateView reject(@PathVariable long id, @Valid @RequestBody RejectRequest request) {
+        return rebates.reject(id, request.reason().strip());
+    }
+
+    record RejectRequest(@NotBlank @Size(max = 255) String reason) {
+    }
+
     record PolicyRequest(@NotNull RebatePolicyView.PeriodType periodType, @NotNull RebatePolicyView.CreditAs creditAs,
             @NotNull Boolean autoApprove, @NotNull @Size(max = 20) List<@Valid @NotNull TierRequest> tiers) {
     }
