@@ -6,7 +6,11 @@ import dev.loyalty.admin.internal.LoginLockout;
 import dev.loyalty.common.security.ActiveAdmins;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.TokenService;
+import dev.loyalty.common.security.OperatorRole;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,8 +21,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Admin login with BCrypt-hashed passwords; creates the first admin from configuration. A username is
- * locked for a while after repeated failures; a disabled or removed account's tokens stop working.
+ * Admin login with BCrypt-hashed passwords; creates the first admin, an owner, from configuration. A username
+ * is locked for a while after repeated failures; a disabled or removed account's tokens stop working, and so do
+ * tokens issued before the account's password last changed.
  */
 @Service
 public class AdminAuthService implements ActiveAdmins {
@@ -62,8 +67,17 @@ public class AdminAuthService implements ActiveAdmins {
     }
 
     @Override
-    public boolean isActive(long adminId) {
-        return accounts.countEnabled(adminId) == 1;
+    public Optional<Actor> standing(long adminId, Instant issuedAt) {
+        AdminAccount account = accounts.standing(adminId);
+        if (account == null || !account.getEnabled() || issuedBefore(issuedAt, account.getPasswordChangedAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(Actor.operator(adminId, OperatorRole.valueOf(account.getRole()), account.getStoreId()));
+    }
+
+    /** A token's issue time has whole seconds, so the password change is compared at the same precision. */
+    private static boolean issuedBefore(Instant issuedAt, Instant passwordChangedAt) {
+        return passwordChangedAt != null && issuedAt.isBefore(passwordChangedAt.truncatedTo(ChronoUnit.SECONDS));
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -72,7 +86,8 @@ public class AdminAuthService implements ActiveAdmins {
             return;
         }
         try {
-            accounts.insert(AdminAccount.of(firstUsername, passwordEncoder.encode(firstPassword), clock.instant()));
+            accounts.insert(AdminAccount.of(firstUsername, passwordEncoder.encode(firstPassword), OperatorRole.OWNER.name(),
+                    null, clock.instant()));
             log.info("Created the first admin '{}' from loyalty.admin.username", firstUsername);
         } catch (DuplicateKeyException anotherInstanceWon) {
             log.debug("First admin was created by another instance");

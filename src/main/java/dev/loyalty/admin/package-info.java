@@ -1,7 +1,8 @@
 /**
- * Operators of the console: their accounts and login. The first admin comes from configuration.
+ * Operators of the console: their accounts, roles and login. The first admin, an owner, comes from
+ * configuration; owners manage the others.
  */
-@ApplicationModule(allowedDependencies = "common")
+@ApplicationModule(allowedDependencies = {"common", "audit", "counter"})
 package dev.loyalty.admin;
 
 import org.springframework.modulith.ApplicationModule;

@@ -44,6 +44,7 @@ public class AuditTrail {
         AuditEntry entry = new AuditEntry();
         entry.setActorType(actor.type().name());
         entry.setActorId(actor.id());
+        entry.setActorRole(actor.role() == null ? null : actor.role().name());
         entry.setAction(action);
         entry.setTarget(target);
         entry.setBeforeJson(before == null ? null : json.writeValueAsString(before));
@@ -66,7 +67,7 @@ public class AuditTrail {
     }
 
     private AuditRecord toRecord(AuditEntry entry) {
-        return new AuditRecord(entry.getId(), entry.getActorType(), entry.getActorId(), entry.getAction(),
+        return new AuditRecord(entry.getId(), entry.getActorType(), entry.getActorId(), entry.getActorRole(), entry.getAction(),
                 entry.getTarget(), parse(entry.getBeforeJson()), parse(entry.getAfterJson()), entry.getRequestId(),
                 entry.getCreatedAt());
     }
@@ -79,7 +80,7 @@ public class AuditTrail {
     public record AuditQuery(String actorType, Long actorId, String action, Instant from, Instant to) {
     }
 
-    public record AuditRecord(long id, String actorType, long actorId, String action, String target, JsonNode before,
+    public record AuditRecord(long id, String actorType, long actorId, String actorRole, String action, String target, JsonNode before,
             JsonNode after, String requestId, Instant at) {
     }
 }

@@ -20,7 +20,9 @@ import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsResult;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
+import dev.loyalty.common.security.StoreScope;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +75,9 @@ public class CounterService {
 
     @Transactional(readOnly = true)
     public List<StoreView> stores() {
-        return stores.selectList(null).stream().map(CounterService::toView).toList();
+        Long visible = StoreScope.visible(null);
+        return stores.selectList(new LambdaQueryWrapper<Store>().eq(visible != null, Store::getId, visible).orderByAsc(Store::getId))
+                .stream().map(CounterService::toView).toList();
     }
 
     @Transactional(readOnly = true)
@@ -81,9 +85,13 @@ public class CounterService {
         return Optional.ofNullable(stores.selectById(id)).map(CounterService::toView);
     }
 
-    /** Binds a member to a store's counter (moving them if they worked at another). */
+    /**
+     * Binds a member to a store's counter (moving them if they worked at another). A store manager binds to
+     * their own store only, and cannot take staff from another store.
+     */
     @Transactional
     public StaffBinding bindStaff(long memberId, long storeId) {
+        StoreScope.requireManaged(storeId);
         if (!members.exists(memberId)) {
             throw new NotFoundException("Member", memberId);
         }
@@ -91,6 +99,9 @@ public class CounterService {
             throw new NotFoundException("Store", storeId);
         }
         Staff existing = staff.selectById(memberId);
+        if (existing != null) {
+            StoreScope.requireManaged(existing.getStoreId());
+        }
         if (existing == null) {
             staff.insert(Staff.of(memberId, storeId, clock.instant()));
         } else {
@@ -109,19 +120,35 @@ public class CounterService {
         if (existing == null) {
             throw new NotFoundException("Staff binding of member", memberId);
         }
+        StoreScope.requireManaged(existing.getStoreId());
         staff.deleteById(memberId);
         audit.record("STAFF_UNBOUND", "member:" + memberId, new StaffBinding(memberId, existing.getStoreId()), null);
     }
 
     /** Staff bindings by store (all stores when storeId is null), with the members' nicknames. */
     @Transactional(readOnly = true)
-    public PageResponse<StaffMember> staff(Long storeId, Page<Staff> page) {
+    public PageResponse<StaffMember> staff(Long requestedStoreId, Page<Staff> page) {
+        Long storeId = StoreScope.visible(requestedStoreId);
         IPage<Staff> found = staff.selectPage(page, new LambdaQueryWrapper<Staff>()
                 .eq(storeId != null, Staff::getStoreId, storeId)
                 .orderByAsc(Staff::getStoreId).orderByAsc(Staff::getMemberId));
         Map<Long, String> nicknames = members.nicknames(found.getRecords().stream().map(Staff::getMemberId).toList());
         return PageResponse.from(found,
                 s -> new StaffMember(s.getMemberId(), s.getStoreId(), nicknames.get(s.getMemberId()), s.getCreatedAt()));
+    }
+
+    /** Counter purchases newest first, of one store or all, created in [from, to) when given; a store manager's own store. */
+    @Transactional(readOnly = true)
+    public PageResponse<PurchaseLine> purchases(Long requestedStoreId, Instant from, Instant to, Page<Purchase> page) {
+        Long storeId = StoreScope.visible(requestedStoreId);
+        return PageResponse.from(purchases.selectPage(page, new LambdaQueryWrapper<Purchase>()
+                .eq(storeId != null, Purchase::getStoreId, storeId)
+                .ge(from != null, Purchase::getCreatedAt, from)
+                .lt(to != null, Purchase::getCreatedAt, to)
+                .orderByDesc(Purchase::getCreatedAt).orderByDesc(Purchase::getId)),
+                p -> new PurchaseLine(p.getId(), p.getStoreId(), p.getOrderNo(), p.getMemberId(), p.getAmountCents(),
+                        p.getRefundedCents(), p.getPointsAwarded(), p.getPointsReversed(), p.getStaffMemberId(),
+                        p.getCreatedAt()));
     }
 
     /** The store this member works at, if they are staff (one read, no transaction of its own). */

@@ -3,6 +3,11 @@ package dev.loyalty.coupon;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.security.StoreScope;
+import dev.loyalty.common.web.PageResponse;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.metadata.IPage;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.coupon.internal.Coupon;
@@ -11,6 +16,7 @@ import dev.loyalty.coupon.internal.CouponTemplate;
 import dev.loyalty.coupon.internal.CouponTemplateMapper;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -78,6 +84,25 @@ public class CouponVerification {
         Coupon coupon = byCodeOrPayload(codeOrPayload);
         return new HeldCoupon(coupon.getMemberId(),
                 CouponViews.of(coupon, templates.selectById(coupon.getTemplateId()), clock.instant()));
+    }
+
+    /** Coupons used at stores' counters, newest first, of one store or all, in [from, to) when given; a store manager's own store. */
+    @Transactional(readOnly = true)
+    public PageResponse<VerifiedCoupon> verifiedAt(Long requestedStoreId, Instant from, Instant to, Page<Coupon> page) {
+        Long storeId = StoreScope.visible(requestedStoreId);
+        IPage<Coupon> found = coupons.selectPage(page, new LambdaQueryWrapper<Coupon>()
+                .isNotNull(Coupon::getStoreId)
+                .isNotNull(Coupon::getUsedAt)
+                .eq(storeId != null, Coupon::getStoreId, storeId)
+                .ge(from != null, Coupon::getUsedAt, from)
+                .lt(to != null, Coupon::getUsedAt, to)
+                .orderByDesc(Coupon::getUsedAt).orderByDesc(Coupon::getId));
+        Map<Long, String> names = new HashMap<>();
+        for (Coupon coupon : found.getRecords()) {
+            names.computeIfAbsent(coupon.getTemplateId(), id -> templates.selectById(id).getName());
+        }
+        return PageResponse.from(found, c -> new VerifiedCoupon(c.getId(), c.getCode(), c.getTemplateId(),
+                names.get(c.getTemplateId()), c.getMemberId(), c.getStoreId(), c.getStaffMemberId(), c.getUsedAt()));
     }
 
     /** The coupon a typed code or a scanned QR payload names, in any case. */

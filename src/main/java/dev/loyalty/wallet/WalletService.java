@@ -9,6 +9,7 @@ import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.OrderConflictException;
@@ -164,6 +165,21 @@ public class WalletService {
     public PageResponse<WalletLedgerLine> ledger(long memberId, Page<WalletEntry> page) {
         return PageResponse.from(entries.selectPage(page, new LambdaQueryWrapper<WalletEntry>()
                 .eq(WalletEntry::getMemberId, memberId).orderByDesc(WalletEntry::getId)), WalletService::toLine);
+    }
+
+    /** Movements made at stores' counters, newest first, of one store or all, in [from, to) when given; a store manager's own store. */
+    @Transactional(readOnly = true)
+    public PageResponse<StoreWalletLine> storeMovements(Long requestedStoreId, Instant from, Instant to, Page<WalletEntry> page) {
+        Long storeId = StoreScope.visible(requestedStoreId);
+        return PageResponse.from(entries.selectPage(page, new LambdaQueryWrapper<WalletEntry>()
+                .isNotNull(WalletEntry::getStoreId)
+                .eq(storeId != null, WalletEntry::getStoreId, storeId)
+                .ge(from != null, WalletEntry::getCreatedAt, from)
+                .lt(to != null, WalletEntry::getCreatedAt, to)
+                .orderByDesc(WalletEntry::getCreatedAt).orderByDesc(WalletEntry::getId)),
+                e -> new StoreWalletLine(e.getId(), e.getMemberId(), e.getType(), e.getDeltaCents(),
+                        e.getPrincipalDeltaCents(), e.getBonusDeltaCents(), e.getOrderNo(), e.getStoreId(),
+                        e.getStaffMemberId(), e.getCreatedAt()));
     }
 
     @Transactional(readOnly = true)

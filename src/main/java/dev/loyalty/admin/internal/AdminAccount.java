@@ -13,13 +13,21 @@ public class AdminAccount {
     private String username;
     private String passwordHash;
     private Boolean enabled;
+    /** An {@link dev.loyalty.common.security.OperatorRole} name. */
+    private String role;
+    /** The store of a store manager; null for every other role. */
+    private Long storeId;
+    /** Tokens issued before this are refused; null when the password was never changed. */
+    private Instant passwordChangedAt;
     private Instant createdAt;
 
-    public static AdminAccount of(String username, String passwordHash, Instant now) {
+    public static AdminAccount of(String username, String passwordHash, String role, Long storeId, Instant now) {
         AdminAccount account = new AdminAccount();
         account.username = username;
         account.passwordHash = passwordHash;
         account.enabled = true;
+        account.role = role;
+        account.storeId = storeId;
         account.createdAt = now;
         return account;
     }
@@ -32,6 +40,12 @@ public class AdminAccount {
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
     public Boolean getEnabled() { return enabled; }
     public void setEnabled(Boolean enabled) { this.enabled = enabled; }
+    public String getRole() { return role; }
+    public void setRole(String role) { this.role = role; }
+    public Long getStoreId() { return storeId; }
+    public void setStoreId(Long storeId) { this.storeId = storeId; }
+    public Instant getPasswordChangedAt() { return passwordChangedAt; }
+    public void setPasswordChangedAt(Instant passwordChangedAt) { this.passwordChangedAt = passwordChangedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
 }

@@ -12,6 +12,8 @@ public class AuditEntry {
     private Long id;
     private String actorType;
     private Long actorId;
+    /** The operator's role when the actor is an operator, else null. */
+    private String actorRole;
     private String action;
     private String target;
     private String beforeJson;
@@ -23,6 +25,8 @@ public class AuditEntry {
     public void setId(Long id) { this.id = id; }
     public String getActorType() { return actorType; }
     public void setActorType(String actorType) { this.actorType = actorType; }
+    public String getActorRole() { return actorRole; }
+    public void setActorRole(String actorRole) { this.actorRole = actorRole; }
     public Long getActorId() { return actorId; }
     public void setActorId(Long actorId) { this.actorId = actorId; }
     public String getAction() { return action; }

@@ -1,12 +1,16 @@
 package dev.loyalty.common.security;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
- * Whether an operator's account still stands. An admin token is refused on the next request once its
- * account is disabled or removed, however long the token has left. Implemented by the admin module
- * (common may not depend on it).
+ * Operators' accounts as they stand now. An admin token is refused on the next request once its account is
+ * disabled or removed, or its password was reset after the token was issued, however long the token has
+ * left; the role is read afresh on every request. Implemented by the admin module (common may not depend on it).
  */
 @FunctionalInterface
 public interface ActiveAdmins {
 
-    boolean isActive(long adminId);
+    /** The operator, with their current role and store, or empty when a token issued at {@code issuedAt} no longer stands. */
+    Optional<Actor> standing(long adminId, Instant issuedAt);
 }

@@ -3,13 +3,25 @@ package dev.loyalty.common.security;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Who is calling: a member of the Mini Program or an operator of the console. */
-public record Actor(Type type, long id) {
+/**
+ * Who is calling: a member of the Mini Program or an operator of the console. An operator carries the role
+ * and (for a store manager) the store their account has at this request; other actors carry neither.
+ */
+public record Actor(Type type, long id, OperatorRole role, Long storeId) {
 
     /** STAFF is a member acting at a store's counter; tokens only ever name MEMBER or ADMIN. */
     public enum Type { MEMBER, STAFF, ADMIN, SYSTEM }
 
     public static final Actor SYSTEM = new Actor(Type.SYSTEM, 0);
+
+    public Actor(Type type, long id) {
+        this(type, id, null, null);
+    }
+
+    /** An operator as their account stands now. */
+    public static Actor operator(long id, OperatorRole role, Long storeId) {
+        return new Actor(Type.ADMIN, id, role, storeId);
+    }
 
     /** The caller of the current request, or {@link #SYSTEM} for jobs and listeners. */
     public static Actor current() {

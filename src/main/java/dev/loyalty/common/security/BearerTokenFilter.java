@@ -10,13 +10,15 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}; a bad token, or an admin token whose account was
- * disabled or removed since, is refused at once with 401.
+ * disabled or removed since (or whose password was reset after it was issued), is refused at once with 401.
+ * An operator's role comes from their account at this request, not from the token.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -40,19 +42,28 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Actor> actor = tokens.read(header.substring(PREFIX.length()).trim())
-                .filter(a -> a.type() != Actor.Type.ADMIN || activeAdmins.isActive(a.id()));
+        Optional<Actor> actor = tokens.verified(header.substring(PREFIX.length()).trim()).flatMap(this::standing);
         if (actor.isEmpty()) {
             problems.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHORIZED", "The token is invalid or has expired");
             return;
         }
-        var authority = new SimpleGrantedAuthority("ROLE_" + actor.get().type().name());
-        var authentication = UsernamePasswordAuthenticationToken.authenticated(actor.get(), null, List.of(authority));
+        var authentication = UsernamePasswordAuthenticationToken.authenticated(actor.get(), null, authorities(actor.get()));
         SecurityContextHolder.getContext().setAuthentication(authentication);
         try {
             chain.doFilter(request, response);
         } finally {
             SecurityContextHolder.clearContext();
         }
+    }
+
+    /** A member is who the token says; an operator is who their account says now. */
+    private Optional<Actor> standing(TokenService.Verified token) {
+        Actor actor = token.actor();
+        return actor.type() == Actor.Type.ADMIN ? activeAdmins.standing(actor.id(), token.issuedAt()) : Optional.of(actor);
+    }
+
+    private static List<GrantedAuthority> authorities(Actor actor) {
+        var type = new SimpleGrantedAuthority("ROLE_" + actor.type().name());
+        return actor.role() == null ? List.of(type) : List.of(type, new SimpleGrantedAuthority("ROLE_" + actor.role().name()));
     }
 }

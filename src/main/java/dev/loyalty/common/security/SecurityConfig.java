@@ -12,7 +12,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /**
  * Members (Mini Program tokens) reach {@code /api/app/**} and {@code /api/staff/**} (staff bindings are
- * checked by the counter), admins reach {@code /api/admin/**}. Everything else that is public says so here.
+ * checked by the counter), operators reach what their role allows of {@code /api/admin/**} ({@link OperatorAccess}).
+ * Everything else that is public says so here.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -38,7 +39,7 @@ class SecurityConfig {
                         // uploaded avatars: public like WeChat's own avatar URLs, the unguessable id is the secret
                         .requestMatchers(HttpMethod.GET, "/media/avatars/*").permitAll()
                         .requestMatchers("/api/app/**", "/api/staff/**").hasRole("MEMBER")
-                        .requestMatchers("/api/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/admin/**").access(new OperatorAccess())
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();

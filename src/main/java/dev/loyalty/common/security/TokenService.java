@@ -71,6 +71,11 @@ public class TokenService {
 
     /** The actor a token names, or empty when it is forged, expired, without an expiry or malformed. */
     public Optional<Actor> read(String token) {
+        return verified(token).map(Verified::actor);
+    }
+
+    /** A token that verifies and has not expired: whom it names and when it was issued. */
+    public Optional<Verified> verified(String token) {
         Verified known = verified.getIfPresent(token);
         if (known == null) {
             known = verify(token).orElse(null);
@@ -79,13 +84,13 @@ public class TokenService {
             }
             verified.put(token, known);
         }
-        return clock.instant().isBefore(known.expiresAt()) ? Optional.of(known.actor()) : Optional.empty();
+        return clock.instant().isBefore(known.expiresAt()) ? Optional.of(known) : Optional.empty();
     }
 
     private Optional<Verified> verify(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
-            if (claims.getExpiration() == null) {
+            if (claims.getExpiration() == null || claims.getIssuedAt() == null) {
                 return Optional.empty();
             }
             Actor.Type type = Actor.Type.valueOf(claims.get("typ", String.class));
@@ -93,7 +98,7 @@ public class TokenService {
                 return Optional.empty();
             }
             return Optional.of(new Verified(new Actor(type, Long.parseLong(claims.getSubject())),
-                    claims.getExpiration().toInstant()));
+                    claims.getIssuedAt().toInstant(), claims.getExpiration().toInstant()));
         } catch (JwtException | IllegalArgumentException | NullPointerException e) {
             return Optional.empty();
         }
@@ -102,6 +107,6 @@ public class TokenService {
     public record IssuedToken(String token, Instant expiresAt) {
     }
 
-    private record Verified(Actor actor, Instant expiresAt) {
+    public record Verified(Actor actor, Instant issuedAt, Instant expiresAt) {
     }
 }

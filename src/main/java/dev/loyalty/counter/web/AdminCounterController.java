@@ -1,8 +1,10 @@
 package dev.loyalty.counter.web;
 
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.common.web.DateRangeQuery;
 import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
+import dev.loyalty.counter.PurchaseLine;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.counter.StaffMember;
 import dev.loyalty.counter.StoreView;
@@ -12,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminCounterController {
 
     private final CounterService counter;
+    private final Clock clock;
 
-    AdminCounterController(CounterService counter) {
+    AdminCounterController(CounterService counter, Clock clock) {
         this.counter = counter;
+        this.clock = clock;
     }
 
     @Operation(summary = "All stores")
@@ -44,6 +49,13 @@ class AdminCounterController {
     @ResponseStatus(HttpStatus.CREATED)
     StoreView createStore(@Valid @RequestBody StoreRequest request) {
         return counter.createStore(request.name().strip(), request.address());
+    }
+
+    @Operation(summary = "Counter purchases with their refunds, newest first, by store and dates (a store manager: their store)")
+    @GetMapping("/api/admin/purchases")
+    PageResponse<PurchaseLine> purchases(@RequestParam(required = false) Long storeId, @Valid DateRangeQuery dates,
+            @Valid PageQuery paging) {
+        return counter.purchases(storeId, dates.start(clock.getZone()), dates.end(clock.getZone()), paging.toPage());
     }
 
     @Operation(summary = "Staff bindings, by store when storeId is given")

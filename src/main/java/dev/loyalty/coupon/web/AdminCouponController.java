@@ -1,12 +1,16 @@
 package dev.loyalty.coupon.web;
 
+import dev.loyalty.common.web.DateRangeQuery;
 import dev.loyalty.common.web.FourDigitYear;
+import dev.loyalty.common.web.PageQuery;
+import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.coupon.CouponMall;
 import dev.loyalty.coupon.CouponTemplates;
 import dev.loyalty.coupon.CouponTemplateView;
 import dev.loyalty.coupon.CouponType;
 import dev.loyalty.coupon.CouponVerification;
 import dev.loyalty.coupon.TemplateChange;
+import dev.loyalty.coupon.VerifiedCoupon;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -15,6 +19,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -36,7 +41,10 @@ class AdminCouponController {
     private final CouponMall mall;
     private final CouponVerification verification;
 
-    AdminCouponController(CouponTemplates templates, CouponMall mall, CouponVerification verification) {
+    private final Clock clock;
+
+    AdminCouponController(CouponTemplates templates, CouponMall mall, CouponVerification verification, Clock clock) {
+        this.clock = clock;
         this.templates = templates;
         this.mall = mall;
         this.verification = verification;
@@ -65,6 +73,13 @@ class AdminCouponController {
     @GetMapping("/api/admin/coupons/lookup")
     CouponVerification.HeldCoupon lookup(@RequestParam @NotBlank @Size(max = 64) String code) {
         return verification.couponByCode(code);
+    }
+
+    @Operation(summary = "Coupons used at the counters, newest first, by store and dates (a store manager: their store)")
+    @GetMapping("/api/admin/coupon-verifications")
+    PageResponse<VerifiedCoupon> verifications(@RequestParam(required = false) Long storeId, @Valid DateRangeQuery dates,
+            @Valid PageQuery paging) {
+        return verification.verifiedAt(storeId, dates.start(clock.getZone()), dates.end(clock.getZone()), paging.toPage());
     }
 
     @Operation(summary = "One coupon template")

@@ -1,9 +1,11 @@
 package dev.loyalty.wallet.web;
 
 import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.web.DateRangeQuery;
 import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.StaffGate;
+import dev.loyalty.wallet.StoreWalletLine;
 import dev.loyalty.wallet.WalletLedgerLine;
 import dev.loyalty.wallet.WalletMovement;
 import dev.loyalty.wallet.WalletPlanView;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,7 +43,10 @@ class WalletController {
     private final WalletService wallets;
     private final StaffGate gate;
 
-    WalletController(WalletService wallets, StaffGate gate) {
+    private final Clock clock;
+
+    WalletController(WalletService wallets, StaffGate gate, Clock clock) {
+        this.clock = clock;
         this.wallets = wallets;
         this.gate = gate;
     }
@@ -105,6 +112,13 @@ class WalletController {
     @GetMapping("/api/admin/members/{memberId}/wallet-ledger")
     PageResponse<WalletLedgerLine> memberLedger(@PathVariable long memberId, @Valid PageQuery paging) {
         return wallets.ledger(memberId, paging.toPage());
+    }
+
+    @Operation(summary = "Wallet movements at the counters, newest first, by store and dates (a store manager: their store)")
+    @GetMapping("/api/admin/wallet-movements")
+    PageResponse<StoreWalletLine> storeMovements(@RequestParam(required = false) Long storeId, @Valid DateRangeQuery dates,
+            @Valid PageQuery paging) {
+        return wallets.storeMovements(storeId, dates.start(clock.getZone()), dates.end(clock.getZone()), paging.toPage());
     }
 
     record TopUpRequest(@NotBlank @Size(max = 64) String memberCode, @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo,
