@@ -173,7 +173,10 @@ describe('operator roles', () => {
 
       await page.click('a[href="#/stores"]');
       await page.locator(`tr[data-staff="${staffLogin.member.id}"]`).waitFor();
-      assert.equal(await page.locator('select[name=storeFilter]').isDisabled(), true);
+      const staffFilter = page.locator('select[name=storeFilter]');
+      assert.equal(await staffFilter.isDisabled(), true);
+      await staffFilter.locator(`option[value="${store.id}"]`).waitFor({ state: 'attached' });
+      assert.equal(await staffFilter.inputValue(), String(store.id));
       assert.equal(await page.locator('form[data-form=store]').count(), 0, 'no opening of stores');
       assert.equal(await page.locator('form[data-form=staff]').count(), 1, 'binds staff of their store');
 

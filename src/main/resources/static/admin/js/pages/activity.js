@@ -6,7 +6,7 @@ import { get } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant, formatInt } from '../format.js';
 import { Money, PagedTable, useLoad } from '../ui.js';
-import { ownStoreId } from '../session.js';
+import { currentMe, ownStoreId } from '../session.js';
 
 const TABS = [
   ['purchases', '消费', 'Purchases'],
@@ -37,7 +37,8 @@ export function ActivityPage({ params = {} }) {
     <form class="toolbar" data-form="activity-filter" onSubmit=${(e) => { e.preventDefault(); setFilter(own ? { ...draft, storeId: String(own) } : draft); }}>
       <label>${tr('门店', 'Store')} <select name="storeId" value=${own ? String(own) : draft.storeId} disabled=${Boolean(own)} onChange=${set('storeId')}>
         ${!own && html`<option value="">${tr('全部门店', 'All stores')}</option>`}
-        ${(stores.data || []).filter((s) => !own || s.id === own).map((s) => html`<option value=${String(s.id)}>${s.name}</option>`)}
+        ${own ? html`<option value=${String(own)}>${currentMe().storeName || `#${own}`}</option>`
+          : (stores.data || []).map((s) => html`<option value=${String(s.id)}>${s.name}</option>`)}
       </select></label>
       <label>${tr('从', 'From')} <input name="from" type="date" value=${draft.from} onInput=${set('from')} /></label>
       <label>${tr('到', 'To')} <input name="to" type="date" value=${draft.to} onInput=${set('to')} /></label>
