@@ -76,15 +76,18 @@ export async function withPage(browser, baseUrl, name, body, size) {
   if (page.problems.length) throw new Error(`the page had problems:\n${page.problems.join('\n')}`);
 }
 
-/** Logs in through the form and waits until the dashboard it lands on has loaded. */
-export async function logIn(page) {
+/**
+ * Logs in through the form (the admin unless another account is given) and waits until the console
+ * knows who is logged in and the page it lands on has loaded (the dashboard, for the admin).
+ */
+export async function logIn(page, account = ADMIN) {
   await page.goto(`${page.baseUrl}/admin/`);
-  await page.fill('input[name=username]', ADMIN.username);
-  await page.fill('input[name=password]', ADMIN.password);
+  await page.fill('input[name=username]', account.username);
+  await page.fill('input[name=password]', account.password);
   await page.click('button[type=submit]');
-  await page.waitForSelector('[data-logout]');
-  // the login is no navigation, so 'networkidle' was reached before it: wait for what the dashboard shows
-  await page.locator('[data-overview]').waitFor();
+  await page.waitForSelector('[data-me]');
+  // the login is no navigation, so 'networkidle' was reached before it: wait for what the page shows
+  if (account === ADMIN) await page.locator('[data-overview]').waitFor();
   await page.waitForFunction(() => !document.querySelector('.state.loading'));
 }
 
@@ -98,4 +101,16 @@ export async function call(baseUrl, method, path, body, token) {
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
+}
+
+/** A JSON call that is expected to fail: {status, problem}. */
+export async function callFailing(baseUrl, method, path, body, token) {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.ok) throw new Error(`${method} ${path} → ${response.status}, expected a failure`);
+  const text = await response.text();
+  return { status: response.status, problem: text ? JSON.parse(text) : null };
 }

@@ -45,13 +45,19 @@ function end(message) {
 
 export class ApiError extends Error {
   constructor(status, problem) {
-    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    super(status === 403 ? forbidden(problem) : problem?.detail || problem?.title || `HTTP ${status}`);
     this.status = status;
     this.code = problem?.code || null;
     this.requestId = problem?.requestId || null;
     /** {field: message} from the problem's errors list. */
     this.fields = Object.fromEntries((problem?.errors || []).map((e) => [e.field, e.message]));
   }
+}
+
+/** A refusal says plainly that the role is the reason, with the server's words after it. */
+function forbidden(problem) {
+  const detail = problem?.detail ? ` (${problem.detail})` : '';
+  return tr(`你的角色没有权限进行此操作。${detail}`, `Your role is not allowed to do this.${detail}`);
 }
 
 /** api('GET', '/api/admin/members', {query: {q}}) → the parsed answer (text for CSV, null for 204). */
@@ -74,7 +80,8 @@ export async function api(method, path, { query, body, headers = {}, accept = 'a
     throw new ApiError(0, { detail: tr('无法连接服务器。', 'The server cannot be reached.') });
   }
   if (response.status === 401 && token) {
-    end(tr('登录已过期，请重新登录。', 'Your login has expired; please log in again.'));
+    end(tr('登录已失效（已过期、密码已更改或账号已停用），请重新登录。',
+      'Your login is no longer valid (expired, password changed or account disabled); please log in again.'));
   }
   if (!response.ok) {
     let problem = null;

@@ -5,6 +5,7 @@ import { get } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant } from '../format.js';
 import { PagedTable, useLoad } from '../ui.js';
+import { roleName } from '../session.js';
 
 function Json({ value }) {
   if (value === null || value === undefined || value === '') return html`<span>—</span>`;
@@ -40,7 +41,7 @@ export function AuditPage() {
     <${PagedTable} state=${list} page=${page} onPage=${setPage} empty=${tr('没有符合条件的记录', 'No entries match')}
       head=${[tr('时间', 'When'), tr('操作人', 'Actor'), tr('动作', 'Action'), tr('对象', 'Target'), tr('之前', 'Before'), tr('之后', 'After'), 'requestId']}
       row=${(a) => html`<tr>
-        <td>${formatInstant(a.at)}</td><td>${a.actorType}:${a.actorId}</td><td><code>${a.action}</code></td><td>${a.target}</td>
+        <td>${formatInstant(a.at)}</td><td>${a.actorType}:${a.actorId}${a.actorRole ? html` <small data-actor-role>${roleName(a.actorRole)}</small>` : ''}</td><td><code>${a.action}</code></td><td>${a.target}</td>
         <td class="wrap"><${Json} value=${a.before} /></td><td class="wrap"><${Json} value=${a.after} /></td><td><small>${a.requestId || ''}</small></td>
       </tr>`} />
   </section>`;

@@ -6,6 +6,7 @@ import { get, int, invalid, newKey, post, put } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatCents, formatInstant, formatInt } from '../format.js';
 import { Async, ErrorBox, Field, FormError, PagedTable, notice, useLoad, useSubmit } from '../ui.js';
+import { canWrite } from '../session.js';
 import { SEGMENTS, segmentName } from './members.js';
 
 const GRANT_STATUS = { RUNNING: ['进行中', 'Running'], DONE: ['已完成', 'Done'], FAILED: ['失败', 'Failed'] };
@@ -77,7 +78,7 @@ function Grants({ refs }) {
       <h3>${tr('定向发放', 'Grants')}</h3>
       ${running && html`<small class="hint" data-grants-running>${tr('发放中，列表自动刷新…', 'Running; the list refreshes…')}</small>`}
       <span class="spacer"></span>
-      <button type="button" class="primary" onClick=${() => setStarting(true)}>${tr('新建发放', 'New grant')}</button>
+      ${canWrite() && html`<button type="button" class="primary" onClick=${() => setStarting(true)}>${tr('新建发放', 'New grant')}</button>`}
     </div>
     ${starting && html`<${GrantForm} refs=${refs}
       onDone=${() => { setStarting(false); if (page === 1) list.reload(); else setPage(1); }} onCancel=${() => setStarting(false)} />`}
@@ -200,7 +201,7 @@ function CampaignList({ refs }) {
     <div class="toolbar">
       <h3>${tr('自动营销', 'Campaigns')}</h3>
       <span class="spacer"></span>
-      <button type="button" class="primary" onClick=${() => setEditing({})}>${tr('新建活动', 'New campaign')}</button>
+      ${canWrite() && html`<button type="button" class="primary" onClick=${() => setEditing({})}>${tr('新建活动', 'New campaign')}</button>`}
     </div>
     ${editing && html`<${CampaignEditor} refs=${refs} campaign=${editing} key=${editing.id || 'new'}
       onDone=${() => { setEditing(null); list.reload(); }} onCancel=${() => setEditing(null)} />`}
@@ -213,7 +214,7 @@ function CampaignList({ refs }) {
         <td class="num">${formatInt(c.rewarded)} / ${formatInt(c.budget)}</td><td class="num">${c.holdoutPercent}%</td>
         <td>${c.startsOn} – ${c.endsOn}</td><td>${c.enabled ? tr('启用', 'On') : tr('停用', 'Off')}</td>
         <td><div class="row-actions">
-          <button type="button" class="link" onClick=${() => { setReporting(null); setEditing(c); }}>${tr('编辑', 'Edit')}</button>
+          ${canWrite() && html`<button type="button" class="link" onClick=${() => { setReporting(null); setEditing(c); }}>${tr('编辑', 'Edit')}</button>`}
           <button type="button" class="link" data-report=${c.id} onClick=${() => { setEditing(null); setReporting(c); }}>${tr('效果', 'Report')}</button>
         </div></td>
       </tr>`} />

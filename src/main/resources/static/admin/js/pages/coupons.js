@@ -6,6 +6,7 @@ import { get, int, invalid, post, put } from '../api.js';
 import { tr } from '../i18n.js';
 import { centsToYuanText, formatInstant, formatInt, formatCents, parseYuan } from '../format.js';
 import { Async, ErrorBox, Field, FormError, ListTable, confirmAction, notice, useLoad, useSubmit } from '../ui.js';
+import { canWrite } from '../session.js';
 
 const STATUS = { UNUSED: ['未使用', 'Unused'], USED: ['已核销', 'Used'], EXPIRED: ['已过期', 'Expired'], REVOKED: ['已撤销', 'Revoked'] };
 const TYPES = { CASH: ['满减券', 'Cash off'], DISCOUNT: ['折扣券', 'Discount'], GIFT: ['礼品券', 'Gift'] };
@@ -44,20 +45,20 @@ export function CouponsPage() {
     <div class="toolbar">
       <h3>${tr('优惠券模板', 'Templates')}</h3>
       <span class="spacer"></span>
-      <button type="button" class="primary" onClick=${() => setEditing({})}>${tr('新建优惠券', 'New template')}</button>
+      ${canWrite() && html`<button type="button" class="primary" onClick=${() => setEditing({})}>${tr('新建优惠券', 'New template')}</button>`}
     </div>
     ${editing && html`<${Editor} template=${editing} key=${editing.id || 'new'}
       onDone=${() => { setEditing(null); templates.reload(); }} onCancel=${() => setEditing(null)} />`}
     <${ListTable} state=${templates} empty=${tr('还没有优惠券模板', 'No templates yet')}
       head=${[tr('名称', 'Name'), tr('类型', 'Type'), tr('优惠', 'Benefit'), tr('兑换积分', 'Points'), tr('库存', 'Stock'),
-        tr('剩余', 'Left'), tr('已发放', 'Issued'), tr('已核销', 'Used'), tr('有效期', 'Validity'), tr('状态', 'Status'), '']}
+        tr('剩余', 'Left'), tr('已发放', 'Issued'), tr('已核销', 'Used'), tr('有效期', 'Validity'), tr('状态', 'Status'), ...(canWrite() ? [''] : [])]}
       row=${(t) => html`<tr data-template-id=${t.id}>
         <td>${t.name}</td><td>${typeName(t.type)}</td><td>${benefit(t)}</td>
         <td class="num">${formatInt(t.pointsPrice)}</td><td class="num">${formatInt(t.totalStock)}</td>
         <td class="num">${formatInt(t.stockLeft)}</td><td class="num">${formatInt(t.issued)}</td><td class="num">${formatInt(t.used)}</td>
         <td>${t.validDays ? tr(`领取后 ${t.validDays} 天`, `${t.validDays} days`) : `${t.validFrom} – ${t.validTo}`}</td>
         <td>${t.enabled ? tr('上架', 'On') : tr('下架', 'Off')}</td>
-        <td><button type="button" class="link" onClick=${() => setEditing(t)}>${tr('编辑', 'Edit')}</button></td>
+        ${canWrite() && html`<td><button type="button" class="link" onClick=${() => setEditing(t)}>${tr('编辑', 'Edit')}</button></td>`}
       </tr>`} />
   </section>`;
 }
@@ -210,7 +211,7 @@ function Lookup({ initial }) {
       <div><dt>${tr('会员', 'Member')}</dt><dd><a href=${`#/members/${found.memberId}`}>#${found.memberId}</a></dd></div>
       <div><dt>${tr('有效期', 'Valid')}</dt><dd>${formatInstant(c.validFrom)} – ${formatInstant(c.validTo)}</dd></div>
       <div><dt>${tr('核销', 'Used')}</dt><dd>${c.usedAt ? `${formatInstant(c.usedAt)} · ${tr('门店', 'store')} #${c.storeId}` : '—'}</dd></div>
-      ${c.status === 'UNUSED' && html`<div><dt> </dt><dd><button type="button" class="danger" onClick=${revoke}>${tr('撤销此券', 'Revoke')}</button></dd></div>`}
+      ${c.status === 'UNUSED' && canWrite() && html`<div><dt> </dt><dd><button type="button" class="danger" onClick=${revoke}>${tr('撤销此券', 'Revoke')}</button></dd></div>`}
     </dl>`}
   </div>`;
 }

@@ -15,8 +15,8 @@ export function LoginPage({ message, onLang }) {
     setBusy(true);
     setError(null);
     try {
+      // with no #/path the console opens the first page the operator's role may use
       auth.save(await api('POST', '/api/admin/auth/login', { body: form }));
-      if (!window.location.hash) window.location.hash = '#/dashboard';
     } catch (err) {
       setError(err instanceof ApiError && err.status === 401
         ? new ApiError(401, { detail: tr('用户名或密码不正确。', 'Wrong username or password.') }) : err);

@@ -6,6 +6,7 @@ import { ApiError, get, newKey, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant, formatInt } from '../format.js';
 import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useAction, useLoad } from '../ui.js';
+import { canSeeMemberHistory, canWrite } from '../session.js';
 import { segmentName } from './members.js';
 import { couponStatusName } from './coupons.js';
 
@@ -27,8 +28,8 @@ export function MemberPage({ id }) {
   return html`<section>
     <p><a href="#/members">← ${tr('会员列表', 'All members')}</a></p>
     <${Async} state=${detail}>${(d) => html`<${Summary} d=${d} />`}<//>
-    <${AdjustPoints} id=${id} onDone=${changed} />
-    <div class="tabs" role="tablist">
+    ${canWrite() && html`<${AdjustPoints} id=${id} onDone=${changed} />`}
+    ${canSeeMemberHistory() && html`<div class="tabs" role="tablist">
       ${TABS.map(([key, zh, en]) => html`<button type="button" role="tab" aria-selected=${tab === key}
         class=${tab === key ? 'active' : ''} onClick=${() => setTab(key)}>${tr(zh, en)}</button>`)}
     </div>
@@ -37,7 +38,7 @@ export function MemberPage({ id }) {
       ${tab === 'wallet' && html`<${WalletLedger} id=${id} />`}
       ${tab === 'coupons' && html`<${Coupons} id=${id} onChange=${changed} />`}
       ${tab === 'sign-ins' && html`<${Calendar} id=${id} />`}
-    </div>
+    </div>`}
   </section>`;
 }
 
@@ -170,7 +171,7 @@ function Coupons({ id, onChange }) {
         <td>${couponStatusName(c.status)}</td>
         <td>${formatInstant(c.validFrom)} – ${formatInstant(c.validTo)}</td>
         <td>${formatInstant(c.usedAt)}</td>
-        <td>${c.status === 'UNUSED' && html`<button type="button" class="link" onClick=${() => revoke.run(c)}>${tr('撤销', 'Revoke')}</button>`}</td>
+        <td>${c.status === 'UNUSED' && canWrite() && html`<button type="button" class="link" onClick=${() => revoke.run(c)}>${tr('撤销', 'Revoke')}</button>`}</td>
       </tr>`} />
   </div>`;
 }

@@ -5,6 +5,7 @@ import { get, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInt } from '../format.js';
 import { ErrorBox, Money, PagedTable, notice, useLoad, useAction } from '../ui.js';
+import { canWrite } from '../session.js';
 
 export const SEGMENTS = [
   ['HIGH_VALUE', '高价值', 'High value'],
@@ -47,7 +48,7 @@ export function MembersPage({ params }) {
         ${SEGMENTS.map(([code, zh, en]) => html`<option value=${code}>${tr(zh, en)}</option>`)}
       </select>
       <button type="submit" class="primary">${tr('搜索', 'Search')}</button>
-      <button type="button" class="secondary" onClick=${() => recompute.run()}>${tr('重新计算分群', 'Recompute segments')}</button>
+      ${canWrite() && html`<button type="button" class="secondary" onClick=${() => recompute.run()}>${tr('重新计算分群', 'Recompute segments')}</button>`}
     </form>
     <${ErrorBox} error=${recompute.error} />
     <${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('没有找到会员', 'No member found')}

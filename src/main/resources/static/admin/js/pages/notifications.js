@@ -5,6 +5,7 @@ import { get, int, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatInstant } from '../format.js';
 import { ErrorBox, PagedTable, notice, useLoad, useAction } from '../ui.js';
+import { canWrite } from '../session.js';
 
 const STATUS = { FAILED: ['发送失败', 'Failed'], SKIPPED: ['已跳过', 'Skipped'], PENDING: ['待发送', 'Pending'], SENDING: ['发送中', 'Sending'], SENT: ['已发送', 'Sent'] };
 
@@ -39,7 +40,7 @@ export function NotificationsPage() {
         <td>${n.id}</td><td><a href=${`#/members/${n.memberId}`}>#${n.memberId}</a></td><td>${KINDS[n.kind] ? tr(...KINDS[n.kind]) : n.kind}</td>
         <td>${STATUS[n.status] ? tr(...STATUS[n.status]) : n.status}</td><td class="num">${n.attempts}</td>
         <td class="wrap">${n.lastError || '—'}</td><td>${formatInstant(n.createdAt)}</td><td>${formatInstant(n.sentAt)}</td>
-        <td>${(n.status === 'FAILED' || n.status === 'SKIPPED') && html`<button type="button" class="link" onClick=${() => retry.run(n)}>${tr('重试', 'Retry')}</button>`}</td>
+        <td>${(n.status === 'FAILED' || n.status === 'SKIPPED') && canWrite() && html`<button type="button" class="link" onClick=${() => retry.run(n)}>${tr('重试', 'Retry')}</button>`}</td>
       </tr>`} />
   </section>`;
 }

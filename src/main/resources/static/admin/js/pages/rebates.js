@@ -5,6 +5,7 @@ import { get, post } from '../api.js';
 import { tr } from '../i18n.js';
 import { formatCents, formatInt } from '../format.js';
 import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useLoad, useSubmit, useAction } from '../ui.js';
+import { canWrite } from '../session.js';
 
 const STATUS = { PENDING: ['待审核', 'Pending'], CREDITED: ['已发放', 'Credited'] };
 
@@ -33,13 +34,13 @@ export function RebatesPage() {
 
   return html`<section>
     <h2>${tr('返点', 'Rebates')}</h2>
-    <form class="card inline-form" data-form="settle" onSubmit=${settle.submit} novalidate>
+    ${canWrite() && html`<form class="card inline-form" data-form="settle" onSubmit=${settle.submit} novalidate>
       <h3>${tr('结算周期', 'Settle a period')}</h3>
       <${Field} label=${tr('周期（如 2026-10 或 2026-Q3）', 'Period (2026-10 or 2026-Q3)')} name="period" errors=${settle.error?.fields}>
         <input name="period" value=${period} onInput=${(e) => setPeriod(e.target.value)} /><//>
       <button type="submit" class="primary" disabled=${settle.busy}>${tr('结算', 'Settle')}</button>
       <${FormError} error=${settle.error} />
-    </form>
+    </form>`}
     <div class="toolbar">
       <select value=${filter.status} onChange=${(e) => { setPage(1); setFilter({ ...filter, status: e.target.value }); }}>
         <option value="">${tr('全部状态', 'Any status')}</option>
@@ -64,7 +65,7 @@ export function RebatesPage() {
         <td class="num"><${Money} cents=${r.rebateCents} /></td>
         <td>${r.creditedAs === 'POINTS' ? tr('积分', 'Points') : tr('储值赠送金', 'Wallet bonus')}</td>
         <td>${STATUS[r.status] ? tr(...STATUS[r.status]) : r.status}</td>
-        <td>${r.status === 'PENDING' && html`<button type="button" class="link" onClick=${() => approve.run(r)}>${tr('审核发放', 'Approve')}</button>`}</td>
+        <td>${r.status === 'PENDING' && canWrite() && html`<button type="button" class="link" onClick=${() => approve.run(r)}>${tr('审核发放', 'Approve')}</button>`}</td>
       </tr>`} />
   </section>`;
 }

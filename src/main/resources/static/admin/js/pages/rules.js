@@ -1,11 +1,13 @@
 // Rules: the sign-in rule (with a preview of a 14-day streak), the points rule, levels, wallet
-// plans and the rebate policy. The API's validation errors are shown beside their fields.
+// plans and the rebate policy. The API's validation errors are shown beside their fields. A role
+// that cannot change them (an auditor) sees the same forms read-only, with no buttons.
 import { useEffect, useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { get, int, invalid, post, put } from '../api.js';
 import { tr } from '../i18n.js';
 import { centsToYuanText, formatInt, parseYuan } from '../format.js';
 import { Async, Field, FormError, ListTable, Money, confirmAction, notice, useLoad, useSubmit } from '../ui.js';
+import { canWrite } from '../session.js';
 
 export function RulesPage() {
   return html`<section>
@@ -64,7 +66,7 @@ function SignInRule() {
 
   return html`<form class="card" data-form="sign-in-rule" onSubmit=${submit} novalidate>
     <h3>${tr('签到规则', 'Sign-in rule')}</h3>
-    <${Async} state=${shown(state, form)}>${() => html`<div>
+    <${Async} state=${shown(state, form)}>${() => html`<fieldset class="bare" disabled=${!canWrite()}>
       <div class="form-grid">
         <${Field} label=${tr('每日基础积分', 'Base points per day')} name="basePoints" errors=${errors}>
           <input name="basePoints" type="number" min="0" value=${form.basePoints} onInput=${set('basePoints')} /><//>
@@ -79,11 +81,11 @@ function SignInRule() {
           <input name=${`bonusDay${i}`} type="number" min="1" value=${b.day} onInput=${(e) => setBonus(i, 'day', e.target.value)} /><//>
         <${Field} label=${tr('额外积分', 'Extra points')} name=${`streakBonuses[${i}].points`} errors=${errors}>
           <input name=${`bonusPoints${i}`} type="number" min="0" value=${b.points} onInput=${(e) => setBonus(i, 'points', e.target.value)} /><//>
-        <div class="field"><span class="label"> </span><button type="button" class="secondary"
-          onClick=${() => setForm({ ...form, streakBonuses: form.streakBonuses.filter((_, j) => j !== i) })}>${tr('删除', 'Remove')}</button></div>
+        ${canWrite() && html`<div class="field"><span class="label"> </span><button type="button" class="secondary"
+          onClick=${() => setForm({ ...form, streakBonuses: form.streakBonuses.filter((_, j) => j !== i) })}>${tr('删除', 'Remove')}</button></div>`}
       </div>`)}
-      <p><button type="button" class="secondary" onClick=${() => setForm({ ...form, streakBonuses: [...form.streakBonuses, { day: '', points: '' }] })}>
-        ${tr('添加奖励', 'Add a bonus')}</button></p>
+      ${canWrite() && html`<p><button type="button" class="secondary" onClick=${() => setForm({ ...form, streakBonuses: [...form.streakBonuses, { day: '', points: '' }] })}>
+        ${tr('添加奖励', 'Add a bonus')}</button></p>`}
       <h4>${tr('补签', 'Makeup sign-in')}</h4>
       <label class="check"><input type="checkbox" name="makeupEnabled" checked=${form.makeup.enabled}
         onChange=${(e) => setMakeup('enabled', e.target.checked)} /> ${tr('允许补签', 'Allow makeups')}</label>
@@ -102,8 +104,8 @@ function SignInRule() {
       <p class="hint">${tr(`14 天合计 ${formatInt(streakPreview(form).reduce((s, d) => s + d.points, 0))} 积分（未计等级倍数）`,
         `${formatInt(streakPreview(form).reduce((s, d) => s + d.points, 0))} points in 14 days (before level multipliers)`)}</p>
       <${FormError} error=${error} />
-      <button type="submit" class="primary" disabled=${busy}>${tr('保存签到规则', 'Save sign-in rule')}</button>
-    </div>`}<//>
+      ${canWrite() && html`<button type="submit" class="primary" disabled=${busy}>${tr('保存签到规则', 'Save sign-in rule')}</button>`}
+    </fieldset>`}<//>
   </form>`;
 }
 
@@ -115,7 +117,7 @@ function PointsRule() {
   });
   return html`<form class="card" data-form="points-rule" onSubmit=${submit} novalidate>
     <h3>${tr('积分规则', 'Points rule')}</h3>
-    <${Async} state=${shown(state, form)}>${() => html`<div>
+    <${Async} state=${shown(state, form)}>${() => html`<fieldset class="bare" disabled=${!canWrite()}>
       <div class="form-grid">
         <${Field} label=${tr('每消费 1 元得积分', 'Points per yuan spent')} name="pointsPerYuan" errors=${error?.fields}>
           <input name="pointsPerYuan" type="number" min="0" value=${form.pointsPerYuan} onInput=${(e) => setForm({ ...form, pointsPerYuan: e.target.value })} /><//>
@@ -123,8 +125,8 @@ function PointsRule() {
           <input name="expiryDays" type="number" min="1" value=${form.expiryDays} onInput=${(e) => setForm({ ...form, expiryDays: e.target.value })} /><//>
       </div>
       <${FormError} error=${error} />
-      <button type="submit" class="primary" disabled=${busy}>${tr('保存积分规则', 'Save points rule')}</button>
-    </div>`}<//>
+      ${canWrite() && html`<button type="submit" class="primary" disabled=${busy}>${tr('保存积分规则', 'Save points rule')}</button>`}
+    </fieldset>`}<//>
   </form>`;
 }
 
@@ -150,11 +152,11 @@ function Levels() {
   return html`<div class="card">
     <h3>${tr('会员等级', 'Levels')}</h3>
     <${ListTable} state=${list} empty=${tr('还没有等级', 'No levels')}
-      head=${[tr('代码', 'Code'), tr('名称', 'Name'), tr('成长值门槛', 'Min growth'), tr('积分倍数', 'Multiplier'), '']}
+      head=${[tr('代码', 'Code'), tr('名称', 'Name'), tr('成长值门槛', 'Min growth'), tr('积分倍数', 'Multiplier'), ...(canWrite() ? [''] : [])]}
       row=${(l) => html`<tr><td><code>${l.code}</code></td><td>${l.name}</td><td class="num">${formatInt(l.minGrowth)}</td>
         <td class="num">×${(l.pointsMultiplierPercent / 100).toFixed(2)}</td>
-        <td><button type="button" class="link" onClick=${() => edit(l)}>${tr('编辑', 'Edit')}</button></td></tr>`} />
-    <form class="inline-form" data-form="level" onSubmit=${submit} novalidate>
+        ${canWrite() && html`<td><button type="button" class="link" onClick=${() => edit(l)}>${tr('编辑', 'Edit')}</button></td>`}</tr>`} />
+    ${canWrite() && html`<form class="inline-form" data-form="level" onSubmit=${submit} novalidate>
       <${Field} label=${tr('代码（大写字母）', 'Code (A-Z, 0-9)')} name="code" errors=${error?.fields}>
         <input name="code" value=${form.code} disabled=${Boolean(editing)} onInput=${set('code')} /><//>
       <${Field} label=${tr('名称', 'Name')} name="name" errors=${error?.fields}><input name="name" value=${form.name} onInput=${set('name')} /><//>
@@ -164,7 +166,7 @@ function Levels() {
       <button type="submit" class="primary" disabled=${busy}>${editing ? tr('保存等级', 'Save level') : tr('添加等级', 'Add level')}</button>
       ${editing && html`<button type="button" class="secondary" onClick=${() => { setEditing(null); setForm(empty); }}>${tr('取消', 'Cancel')}</button>`}
       <${FormError} error=${error} />
-    </form>
+    </form>`}
   </div>`;
 }
 
@@ -200,17 +202,17 @@ function WalletPlans() {
   return html`<div class="card">
     <h3>${tr('储值充值方案', 'Top-up plans')}</h3>
     <${ListTable} state=${list} empty=${tr('还没有充值方案', 'No plans')}
-      head=${[tr('名称', 'Name'), tr('充值', 'Pay'), tr('赠送', 'Bonus'), tr('状态', 'Status'), '']}
+      head=${[tr('名称', 'Name'), tr('充值', 'Pay'), tr('赠送', 'Bonus'), tr('状态', 'Status'), ...(canWrite() ? [''] : [])]}
       row=${(p) => html`<tr><td>${p.name}</td><td class="num"><${Money} cents=${p.payCents} /></td>
         <td class="num"><${Money} cents=${p.bonusCents} /></td><td>${p.enabled ? tr('启用', 'On') : tr('停用', 'Off')}</td>
-        <td><button type="button" class="link" data-plan=${p.id} onClick=${() => switchPlan(p)}>${p.enabled ? tr('停用', 'Switch off') : tr('启用', 'Switch on')}</button></td></tr>`} />
-    <form class="inline-form" data-form="wallet-plan" onSubmit=${submit} novalidate>
+        ${canWrite() && html`<td><button type="button" class="link" data-plan=${p.id} onClick=${() => switchPlan(p)}>${p.enabled ? tr('停用', 'Switch off') : tr('启用', 'Switch on')}</button></td>`}</tr>`} />
+    ${canWrite() && html`<form class="inline-form" data-form="wallet-plan" onSubmit=${submit} novalidate>
       <${Field} label=${tr('名称', 'Name')} name="name" errors=${error?.fields}><input name="name" value=${form.name} onInput=${set('name')} /><//>
       <${Field} label=${tr('充值金额（元）', 'Pay (yuan)')} name="payCents" errors=${error?.fields}><input name="pay" inputmode="decimal" value=${form.pay} onInput=${set('pay')} /><//>
       <${Field} label=${tr('赠送金额（元）', 'Bonus (yuan)')} name="bonusCents" errors=${error?.fields}><input name="bonus" inputmode="decimal" value=${form.bonus} onInput=${set('bonus')} /><//>
       <button type="submit" class="primary" disabled=${busy}>${tr('添加方案', 'Add plan')}</button>
       <${FormError} error=${error} />
-    </form>
+    </form>`}
   </div>`;
 }
 
@@ -234,7 +236,7 @@ function RebatePolicy() {
   const setTier = (i, name, value) => setForm({ ...form, tiers: form.tiers.map((t, j) => (j === i ? { ...t, [name]: value } : t)) });
   return html`<form class="card" data-form="rebate-policy" onSubmit=${submit} novalidate>
     <h3>${tr('返点政策', 'Rebate policy')}</h3>
-    <${Async} state=${shown(state, form)}>${() => html`<div>
+    <${Async} state=${shown(state, form)}>${() => html`<fieldset class="bare" disabled=${!canWrite()}>
       <div class="form-grid">
         <${Field} label=${tr('结算周期', 'Period')} name="periodType" errors=${errors}>
           <select name="periodType" value=${form.periodType} onChange=${(e) => setForm({ ...form, periodType: e.target.value })}>
@@ -251,12 +253,12 @@ function RebatePolicy() {
           <input name=${`threshold${i}`} inputmode="decimal" value=${t.threshold} onInput=${(e) => setTier(i, 'threshold', e.target.value)} /><//>
         <${Field} label=${tr('返点比例（%）', 'Rate (%)')} name=${`tiers[${i}].ratePercent`} errors=${errors}>
           <input name=${`rate${i}`} type="number" min="0" max="100" value=${t.ratePercent} onInput=${(e) => setTier(i, 'ratePercent', e.target.value)} /><//>
-        <div class="field"><span class="label"> </span><button type="button" class="secondary"
-          onClick=${() => setForm({ ...form, tiers: form.tiers.filter((_, j) => j !== i) })}>${tr('删除', 'Remove')}</button></div>
+        ${canWrite() && html`<div class="field"><span class="label"> </span><button type="button" class="secondary"
+          onClick=${() => setForm({ ...form, tiers: form.tiers.filter((_, j) => j !== i) })}>${tr('删除', 'Remove')}</button></div>`}
       </div>`)}
-      <p><button type="button" class="secondary" onClick=${() => setForm({ ...form, tiers: [...form.tiers, { threshold: '', ratePercent: '' }] })}>${tr('添加阶梯', 'Add a tier')}</button></p>
+      ${canWrite() && html`<p><button type="button" class="secondary" onClick=${() => setForm({ ...form, tiers: [...form.tiers, { threshold: '', ratePercent: '' }] })}>${tr('添加阶梯', 'Add a tier')}</button></p>`}
       <${FormError} error=${error} />
-      <button type="submit" class="primary" disabled=${busy}>${tr('保存返点政策', 'Save rebate policy')}</button>
-    </div>`}<//>
+      ${canWrite() && html`<button type="submit" class="primary" disabled=${busy}>${tr('保存返点政策', 'Save rebate policy')}</button>`}
+    </fieldset>`}<//>
   </form>`;
 }
