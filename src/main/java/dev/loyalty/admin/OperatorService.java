@@ -13,6 +13,7 @@ import dev.loyalty.common.security.TokenService;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StoreView;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,6 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class OperatorService {
+
+    private static final int BCRYPT_MAX_BYTES = 72;
 
     private final AdminAccountMapper accounts;
     private final PasswordEncoder passwordEncoder;
@@ -62,7 +65,7 @@ public class OperatorService {
 
     @Transactional
     public OperatorView create(String username, String password, OperatorRole role, Long storeId) {
-        AdminAccount account = AdminAccount.of(username, passwordEncoder.encode(password), role.name(),
+        AdminAccount account = AdminAccount.of(username, hash("password", password), role.name(),
                 storeOf(role, storeId), clock.instant());
         try {
             accounts.insert(account);
@@ -97,7 +100,7 @@ public class OperatorService {
     @Transactional
     public void resetPassword(long id, String newPassword) {
         locked(id);
-        accounts.changePassword(id, passwordEncoder.encode(newPassword), clock.instant());
+        accounts.changePassword(id, hash("password", newPassword), clock.instant());
         audit.record("OPERATOR_PASSWORD_RESET", target(id), null, null);
     }
 
@@ -115,7 +118,7 @@ public class OperatorService {
             throw new InvalidRequestException("newPassword", "must differ from the current password");
         }
         Instant now = clock.instant();
-        accounts.changePassword(id, passwordEncoder.encode(newPassword), now);
+        accounts.changePassword(id, hash("newPassword", newPassword), now);
         audit.record("PASSWORD_CHANGED", target(id), null, null);
         return tokens.issue(new Actor(Actor.Type.ADMIN, id));
     }
@@ -126,6 +129,14 @@ public class OperatorService {
         OperatorView me = operator(id);
         String storeName = me.storeId() == null ? null : counter.store(me.storeId()).map(StoreView::name).orElse(null);
         return new Me(me.id(), me.username(), me.role(), me.storeId(), storeName);
+    }
+
+    /** BCrypt reads only the first 72 bytes of a password, so a longer one is refused rather than cut short. */
+    private String hash(String field, String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            throw new InvalidRequestException(field, "must be at most " + BCRYPT_MAX_BYTES + " bytes in UTF-8");
+        }
+        return passwordEncoder.encode(password);
     }
 
     private AdminAccount locked(long id) {

@@ -88,8 +88,8 @@ class OperatorRolesTest extends IntegrationTest {
         Api.Response moveToA = manager.post("/api/admin/staff", Map.of("memberId", clerkOfB, "storeId", storeA));
         Api.Response unbind = manager.delete("/api/admin/staff/" + clerkOfB);
 
-        assertThat(moveToA.status()).isEqualTo(403);
-        assertThat(unbind.status()).isEqualTo(403);
+        assertThat(moveToA.status()).as(moveToA.toString()).isEqualTo(403);
+        assertThat(unbind.status()).as(unbind.toString()).isEqualTo(403);
         assertThat(jdbc.queryForObject("SELECT store_id FROM counter_staff WHERE member_id = ?", Long.class, clerkOfB))
                 .isEqualTo(storeB);
     }

@@ -89,6 +89,7 @@ class ApiFuzzTest extends IntegrationTest {
     private JsonNode components;
     private Api admin;
     private Api customer;
+    private static final String FRESH_OPERATOR_PASSWORD = "the-fresh-operator-password";
     private String adminToken;
     private String staffToken;
     private String customerToken;
@@ -576,6 +577,10 @@ class ApiFuzzTest extends IntegrationTest {
         if (path.equals("/api/app/auth/login") || path.equals("/api/admin/auth/login")) {
             return null;
         }
+        if (path.equals("/api/admin/me/password")) {
+            // a changed password ends the operator's other sessions: never the admin's the fuzz runs on
+            return freshOperatorToken();
+        }
         if (path.startsWith("/api/admin/")) {
             return adminToken;
         }
@@ -586,6 +591,15 @@ class ApiFuzzTest extends IntegrationTest {
             return op.method().equals("GET") ? customerToken : loginMember(unique("fuzz-member"));
         }
         return null;
+    }
+
+    /** An operator to whom nothing has happened yet, whose password is {@link #FRESH_OPERATOR_PASSWORD}. */
+    private String freshOperatorToken() {
+        String username = unique("fuzz-op");
+        created(admin.post("/api/admin/operators",
+                Map.of("username", username, "password", FRESH_OPERATOR_PASSWORD, "role", "OPERATOR")));
+        return api.from(nextClientIp()).post("/api/admin/auth/login", Map.of("username", username, "password", FRESH_OPERATOR_PASSWORD))
+                .json().path("token").asString();
     }
 
     // ---- the document ----------------------------------------------------------------------------------------
@@ -736,6 +750,11 @@ class ApiFuzzTest extends IntegrationTest {
             return JSON.valueToTree(mapOf("name", "fuzz", "trigger", "JOINED", "points", 1, "budget", 1,
                     "startsOn", "2000-01-01", "endsOn", "2000-01-02", "enabled", false, "holdoutPercent", 0));
         }
+        if (schemaName(reference).equals("OperatorRequest")) {
+            // a role and a store that go together: only a store manager has a store
+            return JSON.valueToTree(mapOf("username", "fuzz-operator", "password", "a-password-of-no-one",
+                    "role", "STORE_MANAGER", "storeId", storeId));
+        }
         String rule = SHARED_RULES.get(schemaName(reference));
         if (rule == null) {
             return plausible(path, "", schema);
@@ -869,6 +888,8 @@ class ApiFuzzTest extends IntegrationTest {
             // an operator who does not exist: failed logins lock a username, and the suite logs in as admin
             case "username" -> "fuzz-operator";
             case "password" -> "a-password-of-no-one";
+            case "oldPassword" -> FRESH_OPERATOR_PASSWORD;
+            case "newPassword" -> "a-new-password-of-no-one";
             case "address" -> "1 Fuzz Road";
             default -> null;
         };

@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 class OperatorController {
 
     private static final int MIN_PASSWORD = 12;
+    /** BCrypt reads at most 72 bytes; the service also refuses a longer password in UTF-8 bytes. */
+    private static final int MAX_PASSWORD = 72;
 
     private final OperatorService operators;
 
@@ -46,9 +48,9 @@ class OperatorController {
 
     @Operation(summary = "Change my password (the old one is needed); answers a new token, my other tokens stop working")
     @PostMapping("/api/admin/me/password")
-    NewToken changeMyPassword(@AuthenticationPrincipal Actor actor, @Valid @RequestBody OwnPasswordRequest request) {
+    PasswordChanged changeMyPassword(@AuthenticationPrincipal Actor actor, @Valid @RequestBody OwnPasswordRequest request) {
         TokenService.IssuedToken token = operators.changeOwnPassword(actor.id(), request.oldPassword(), request.newPassword());
-        return new NewToken(token.token(), token.expiresAt());
+        return new PasswordChanged(token.token(), token.expiresAt());
     }
 
     @Operation(summary = "Operators' accounts (owners)")
@@ -66,39 +68,39 @@ class OperatorController {
     @Operation(summary = "Create an operator with a role; a STORE_MANAGER needs storeId (owners)")
     @PostMapping("/api/admin/operators")
     @ResponseStatus(HttpStatus.CREATED)
-    OperatorView create(@Valid @RequestBody CreateRequest request) {
+    OperatorView create(@Valid @RequestBody OperatorRequest request) {
         return operators.create(request.username(), request.password(), request.role(), request.storeId());
     }
 
     @Operation(summary = "Change an operator's role, store or standing; takes effect on their next request (owners)")
     @PutMapping("/api/admin/operators/{id}")
-    OperatorView update(@PathVariable long id, @Valid @RequestBody UpdateRequest request) {
+    OperatorView update(@PathVariable long id, @Valid @RequestBody OperatorChangeRequest request) {
         return operators.update(id, request.role(), request.storeId(), request.enabled());
     }
 
     @Operation(summary = "Set a new password for an operator; their tokens stop working (owners)")
     @PostMapping("/api/admin/operators/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void resetPassword(@PathVariable long id, @Valid @RequestBody ResetRequest request) {
+    void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordResetRequest request) {
         operators.resetPassword(id, request.password());
     }
 
-    record CreateRequest(
+    record OperatorRequest(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_.@-]{3,64}", message = "3 to 64 letters, digits or _ . @ -") String username,
             @NotNull @Size(min = MIN_PASSWORD, max = 128) String password,
             @NotNull OperatorRole role, Long storeId) {
     }
 
-    record UpdateRequest(@NotNull OperatorRole role, Long storeId, @NotNull Boolean enabled) {
+    record OperatorChangeRequest(@NotNull OperatorRole role, Long storeId, @NotNull Boolean enabled) {
     }
 
-    record ResetRequest(@NotNull @Size(min = MIN_PASSWORD, max = 128) String password) {
+    record PasswordResetRequest(@NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String password) {
     }
 
     record OwnPasswordRequest(@NotBlank @Size(max = 128) String oldPassword,
-            @NotNull @Size(min = MIN_PASSWORD, max = 128) String newPassword) {
+            @NotNull @Size(min = MIN_PASSWORD, max = MAX_PASSWORD) String newPassword) {
     }
 
-    record NewToken(String token, Instant expiresAt) {
+    record PasswordChanged(String token, Instant expiresAt) {
     }
 }
