@@ -3,17 +3,17 @@ package dev.loyalty.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.loyalty.member.MemberService;
-import dev.loyalty.member.Segment;
-import dev.loyalty.member.SegmentAssignment;
-
 import dev.loyalty.campaign.internal.CampaignRewarder;
+import dev.loyalty.member.Segment;
+import dev.loyalty.member.SegmentEntered;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.RecordedSegmentEvents;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,16 +24,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import tools.jackson.databind.JsonNode;
 
 /** Campaigns through the HTTP API: operators write them, members' logins, birthdays and segments trigger them. */
 class CampaignTest extends IntegrationTest {
 
-    @org.springframework.beans.factory.annotation.Autowired
-    MemberService memberService;
+    @Autowired
+    RecordedSegmentEvents segmentEvents;
+
+    @Autowired
+    @Qualifier("applicationTaskExecutor")
+    ThreadPoolTaskExecutor listenerThreads;
 
     Api admin;
     final List<Long> created = new ArrayList<>();
@@ -162,23 +171,72 @@ class CampaignTest extends IntegrationTest {
 
     @Test
     void aSegmentCampaignFiresOnEnteringAndNotEveryNightTheMemberStays() {
-        // the segment job's nightly writes, for this member alone: the job over the shared database of the
-        // MariaDB stage has been seen to move this member in and out of NEW between runs (to be explained)
         long memberId = memberId(unique("newcomer"));
-        assign(memberId, Segment.NEW);
+        runJob("member-segments");
         assertThat(segmentOf(memberId)).isEqualTo("NEW");
         long campaignId = create(campaign("SEGMENT_ENTERED", Map.of("points", 9, "segment", "NEW", "budget", 100_000)));
 
-        assign(memberId, Segment.NEW);
+        runJob("member-segments");
         assertThat(rewardsOf(campaignId, memberId)).as("already in it when the campaign began").isZero();
-        assign(memberId, Segment.REGULAR);
-        assign(memberId, Segment.NEW);
+        jdbc.update("UPDATE member SET segment = 'REGULAR' WHERE id = ?", memberId);
+        runJob("member-segments");
         awaitReward(campaignId, memberId);
-        assign(memberId, Segment.NEW);
-        assign(memberId, Segment.NEW);
+        runJob("member-segments");
+        runJob("member-segments");
 
         assertThat(rewardsOf(campaignId, memberId)).isEqualTo(1);
         assertThat(pointsOf(memberId)).isEqualTo(9);
+    }
+
+    /**
+     * The night after campaigns began, everyone is where they were: the job moves nobody and the campaigns
+     * reward nobody. They begin a moment after the first run's last entry, in the same second, while its
+     * entries wait for the listener threads (held busy here, as on a busy night): those entries came before
+     * the campaigns and must not count for them, however close.
+     */
+    @Test
+    void theSegmentJobRunAgainOverUnchangedMembersMovesNobodyAndRewardsNobody() {
+        LocalDate today = LocalDate.now(clock);
+        List<Long> members = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            members.add(joinOn(today.minusDays(200), null));
+            members.add(joinOn(today.minusDays(100), today.minusDays(45)));
+            members.add(joinOn(today.minusDays(100), today.minusDays(1)));
+            members.add(joinOn(null, null));
+            members.add(joinOn(null, null));
+        }
+        List<Long> campaigns = new ArrayList<>();
+        CountDownLatch busyNight = new CountDownLatch(1);
+        for (int i = 0; i < listenerThreads.getCorePoolSize(); i++) {
+            listenerThreads.execute(() -> awaitQuietly(busyNight));
+        }
+        try {
+            clock.pinAt(Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
+            int beforeFirstRun = segmentEvents.mark();
+            runJob("member-segments");
+            List<SegmentEntered> entered = segmentEvents.since(beforeFirstRun);
+            SegmentEntered last = entered.get(entered.size() - 1);
+            List<Segment> segments = new ArrayList<>(List.of(Segment.values()));
+            segments.remove(last.segment());
+            segments.add(0, last.segment());
+            clock.pinAt(last.at().plusNanos(1_000));
+            for (Segment segment : segments) {
+                campaigns.add(create(campaign("SEGMENT_ENTERED",
+                        Map.of("points", 3, "segment", segment.name(), "budget", 100_000))));
+            }
+        } finally {
+            busyNight.countDown();
+        }
+        assertThat(jdbc.queryForList("SELECT segment FROM member WHERE id IN (" + idList(members) + ")", String.class))
+                .contains("NEW", "DORMANT", "AT_RISK", "REGULAR");
+
+        int mark = segmentEvents.mark();
+        runJob("member-segments");
+
+        assertThat(segmentEvents.since(mark)).as("entries published by the second run").isEmpty();
+        awaitSegmentRewardsSettled(members);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_reward WHERE campaign_id IN (" + idList(campaigns)
+                + ")", Long.class)).as("rewards of campaigns begun after everyone entered their segment").isZero();
     }
 
     @Test
@@ -349,13 +407,51 @@ class CampaignTest extends IntegrationTest {
         return jdbc.queryForObject("SELECT segment FROM member WHERE id = ?", String.class, memberId);
     }
 
-    private void assign(long memberId, Segment segment) {
-        memberService.assignSegments(List.of(new SegmentAssignment(memberId, segment, LocalDate.now(clock))));
-    }
-
     private long rewardsOf(long campaignId, long memberId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM campaign_reward WHERE campaign_id = ? AND member_id = ?",
                 Long.class, campaignId, memberId);
+    }
+
+    /**
+     * A member who joined on {@code day} (today if null) and, if {@code signedInOn} is given, signed in on that
+     * day, from a device of their own (one network's logins are rate limited).
+     */
+    private long joinOn(LocalDate day, LocalDate signedInOn) {
+        Api device = new Api(port).from(nextClientIp());
+        Map<String, String> login = Map.of("code", unique("settled"));
+        if (day != null) {
+            clock.pinAt(day);
+        }
+        long memberId = device.post("/api/app/auth/login", login).json().path("member").path("id").asLong();
+        if (signedInOn != null) {
+            clock.pinAt(signedInOn);
+            String token = device.post("/api/app/auth/login", login).json().path("token").asString();
+            assertThat(device.as(token).post("/api/app/sign-ins", null).status()).isEqualTo(200);
+        }
+        clock.reset();
+        return memberId;
+    }
+
+    /** Until the campaign listener has taken every segment entry of these members from the publication registry. */
+    private void awaitSegmentRewardsSettled(List<Long> memberIds) {
+        Pattern member = Pattern.compile("\"memberId\":(\\d+)");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT SERIALIZED_EVENT FROM EVENT_PUBLICATION WHERE LISTENER_ID LIKE '%CampaignTriggers%' "
+                        + "AND EVENT_TYPE LIKE '%SegmentEntered' AND COMPLETION_DATE IS NULL", String.class).stream()
+                .map(member::matcher).filter(Matcher::find).map(m -> Long.valueOf(m.group(1))))
+                .doesNotContainAnyElementsOf(memberIds));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String idList(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     private void awaitReward(long campaignId, long memberId) {

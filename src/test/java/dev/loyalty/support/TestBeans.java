@@ -19,4 +19,9 @@ class TestBeans {
     RecordedPointsEvents recordedPointsEvents() {
         return new RecordedPointsEvents();
     }
+
+    @Bean
+    RecordedSegmentEvents recordedSegmentEvents() {
+        return new RecordedSegmentEvents();
+    }
 }
