@@ -63,6 +63,7 @@ class NotificationOutbox {
             case REFUND -> "储值退款";
             case REBATE -> "返点到账";
             case ADJUST -> "余额调整";
+            case BONUS_EXPIRED -> "赠送金过期";
         };
         record(Notification.of(change.memberId(), MessageKind.WALLET_CHANGED, "wallet:" + change.entryId(), subject,
                 null, change.deltaCents(), change.balanceCents(),
