@@ -81,16 +81,17 @@ class RebatePolicyVersionTest extends IntegrationTest {
         assertThat(put.status()).isEqualTo(200);
         long version = put.json().path("version").asLong();
         long member = memberId(unique("capped"));
-        clock.pinAt(LocalDate.of(2046, 8, 12));
+        int year = RebateReportTest.aYearOfItsOwn();
+        clock.pinAt(LocalDate.of(year, 8, 12));
         counter.recordPurchaseFor(till, member, unique("o"), 10_000);
 
-        clock.pinAt(LocalDate.of(2046, 9, 2));
+        clock.pinAt(LocalDate.of(year, 9, 2));
         admin = api.as(loginAdmin());
-        Api.Response settled = admin.post("/api/admin/rebates/settle", Map.of("period", "2046-08"));
+        Api.Response settled = admin.post("/api/admin/rebates/settle", Map.of("period", year + "-08"));
 
         assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
         assertThat(settled.json().path("totalRebateCents").asLong()).isEqualTo(100);
-        JsonNode rebate = admin.get("/api/admin/rebates?period=2046-08").json().path("items").get(0);
+        JsonNode rebate = admin.get("/api/admin/rebates?period=" + year + "-08").json().path("items").get(0);
         assertThat(rebate.path("memberId").asLong()).isEqualTo(member);
         assertThat(rebate.path("rebateCents").asLong()).as("not 200").isEqualTo(100);
         assertThat(rebate.path("ratePercent").asInt()).isEqualTo(2);
@@ -162,15 +163,15 @@ class RebatePolicyVersionTest extends IntegrationTest {
 
         rebates.settle("2046-10");
 
-        Map<String, Object> expiry = jdbc.queryForMap("""
-                SELECT x.cents, x.expires_at, x.status FROM wallet_bonus_expiry x
-                  JOIN wallet_entry e ON e.id = x.entry_id WHERE e.member_id = ? AND e.type = 'REBATE'""", member);
+        String ofTheRebate = "FROM wallet_bonus_expiry x JOIN wallet_entry e ON e.id = x.entry_id "
+                + "WHERE e.member_id = ? AND e.type = 'REBATE'";
+        Map<String, Object> expiry = jdbc.queryForMap("SELECT x.cents, x.status " + ofTheRebate, member);
+        Instant expiresAt = jdbc.queryForObject("SELECT x.expires_at " + ofTheRebate, Timestamp.class, member).toInstant();
         assertThat(((Number) expiry.get("cents")).longValue()).isEqualTo(200);
         assertThat(expiry.get("status")).isEqualTo("OPEN");
         Instant credited = jdbc.queryForObject("SELECT credited_at FROM rebate WHERE member_id = ?", Timestamp.class, member)
                 .toInstant();
-        assertThat(((Timestamp) expiry.get("expires_at")).toInstant())
-                .isCloseTo(credited.plus(Duration.ofDays(30)), within(1, ChronoUnit.SECONDS));
+        assertThat(expiresAt).isCloseTo(credited.plus(Duration.ofDays(30)), within(1, ChronoUnit.SECONDS));
     }
 
     /** MONTH, WALLET, auto-approved, 2 % from 5,000 cents, with {@code extra} fields. */
