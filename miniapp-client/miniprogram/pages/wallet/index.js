@@ -4,7 +4,7 @@ const { loadPage } = require('../../utils/pager')
 const { formatCents } = require('../../utils/money')
 const { formatInstant } = require('../../utils/dates')
 
-const TYPE_NAMES = { TOP_UP: '充值', PAY: '消费', REFUND: '退款', REBATE: '返点', ADJUST: '调整' }
+const TYPE_NAMES = { TOP_UP: '充值', PAY: '消费', REFUND: '退款', REBATE: '返点', ADJUST: '调整', BONUS_EXPIRED: '赠送金过期' }
 
 function ledgerRow(row) {
   return Object.assign({}, row, {

@@ -9,6 +9,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.jobs.Job;
 import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
@@ -18,11 +19,12 @@ import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
 import dev.loyalty.rebate.internal.Rebate;
 import dev.loyalty.rebate.internal.RebateMapper;
-import dev.loyalty.rebate.internal.RebatePolicyMapper;
-import dev.loyalty.rebate.internal.RebatePolicyRow;
+import dev.loyalty.rebate.internal.RebatePolicyVersion;
+import dev.loyalty.rebate.internal.RebatePolicyVersionMapper;
 import dev.loyalty.wallet.WalletEntryType;
 import dev.loyalty.wallet.WalletService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +51,7 @@ public class RebateService implements Job {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebateService.class);
 
     private final RebateMapper rebates;
-    private final RebatePolicyMapper policies;
+    private final RebatePolicyVersionMapper policies;
     private final CounterService counter;
     private final WalletService wallets;
     private final PointsService points;
@@ -60,7 +62,7 @@ public class RebateService implements Job {
     private final JobSwitch jobSwitch;
     private final TransactionTemplate tx;
 
-    RebateService(RebateMapper rebates, RebatePolicyMapper policies, CounterService counter, WalletService wallets,
+    RebateService(RebateMapper rebates, RebatePolicyVersionMapper policies, CounterService counter, WalletService wallets,
             PointsService points, AuditTrail audit, JobLock jobLock, JsonMapper json, Clock clock,
             JobSwitch jobSwitch, PlatformTransactionManager transactions) {
         this.rebates = rebates;
@@ -76,47 +78,95 @@ public class RebateService implements Job {
         this.tx = new TransactionTemplate(transactions);
     }
 
+    /** The policy as operators last set it (the newest version). */
     @Transactional(readOnly = true)
     public RebatePolicyView policy() {
-        RebatePolicyRow row = policies.selectById(RebatePolicyRow.ID);
-        List<RebatePolicyView.Tier> tiers = json.readValue(row.getTiers(), new TypeReference<List<RebatePolicyView.Tier>>() { });
-        return new RebatePolicyView(RebatePolicyView.PeriodType.valueOf(row.getPeriodType()),
-                RebatePolicyView.CreditAs.valueOf(row.getCreditAs()), row.getAutoApprove(), tiers);
+        return toView(policies.current());
     }
 
-    /** Changes the policy; periods already settled keep what they were given. */
-    @Transactional
+    /** Every version of the policy, newest first. */
+    @Transactional(readOnly = true)
+    public PageResponse<RebatePolicyView> policyVersions(Page<RebatePolicyVersion> page) {
+        return PageResponse.from(policies.selectPage(page, new LambdaQueryWrapper<RebatePolicyVersion>()
+                .orderByDesc(RebatePolicyVersion::getVersion)), this::toView);
+    }
+
+    /** The version in force at the end of {@code period}: the one its settlement applies, whatever changed later. */
+    RebatePolicyView policyAtEndOf(Period period) {
+        RebatePolicyVersion version = policies.inForceAt(period.to(clock.getZone()));
+        if (version == null) {
+            throw new InvalidRequestException("period", "no rebate policy was in force when " + period.name() + " ended");
+        }
+        return toView(version);
+    }
+
+    /**
+     * Writes the change as a new version, in force from now: periods that end later are settled with it, those
+     * that ended before keep the version they ended under. Two changes at once get consecutive versions.
+     */
     public RebatePolicyView changePolicy(RebatePolicyView change) {
+        check(change);
+        String tiers = json.writeValueAsString(change.tiers().stream()
+                .sorted(Comparator.comparingLong(RebatePolicyView.Tier::thresholdCents)).toList());
+        return RaceRetry.onRace("rebate policy change", () -> tx.execute(status -> {
+            RebatePolicyVersion current = policies.current();
+            RebatePolicyVersion next = new RebatePolicyVersion();
+            next.setVersion(current == null ? 1 : current.getVersion() + 1);
+            next.setPeriodType(change.periodType().name());
+            next.setCreditAs(change.creditAs().name());
+            next.setAutoApprove(change.autoApprove());
+            next.setTiers(tiers);
+            next.setMaxCents(change.maxCents());
+            next.setExpiresDays(change.expiresDays());
+            next.setRemindWithinCents(change.remindWithinCents());
+            next.setRemindDaysBefore(change.remindDaysBefore());
+            next.setEffectiveFrom(clock.instant());
+            next.setCreatedAt(clock.instant());
+            policies.add(next);
+            RebatePolicyView after = toView(next);
+            audit.record("REBATE_POLICY_CHANGED", "rebate-policy", current == null ? null : toView(current), after);
+            return after;
+        }));
+    }
+
+    private static void check(RebatePolicyView change) {
         Set<Long> thresholds = new HashSet<>();
         for (RebatePolicyView.Tier tier : change.tiers()) {
             if (!thresholds.add(tier.thresholdCents())) {
                 throw new InvalidRequestException("tiers", "two tiers start at " + tier.thresholdCents() + " cents");
             }
         }
-        RebatePolicyView before = policy();
-        RebatePolicyRow row = policies.selectById(RebatePolicyRow.ID);
-        row.setPeriodType(change.periodType().name());
-        row.setCreditAs(change.creditAs().name());
-        row.setAutoApprove(change.autoApprove());
-        row.setTiers(json.writeValueAsString(change.tiers().stream()
-                .sorted(Comparator.comparingLong(RebatePolicyView.Tier::thresholdCents)).toList()));
-        row.setUpdatedAt(clock.instant());
-        if (policies.updateById(row) != 1) {
-            throw new IllegalStateException("The rebate policy changed concurrently; try again");
+        if (change.maxCents() != null && change.maxCents() < 1) {
+            throw new InvalidRequestException("maxCents", "must be at least 1 (or absent: no cap)");
         }
-        audit.record("REBATE_POLICY_CHANGED", "rebate-policy", before, change);
-        return policy();
+        if (change.expiresDays() != null && (change.expiresDays() < 1 || change.expiresDays() > 3650)) {
+            throw new InvalidRequestException("expiresDays", "must be between 1 and 3650 (or absent: never)");
+        }
+        if (change.remindWithinCents() != null && change.remindWithinCents() < 1) {
+            throw new InvalidRequestException("remindWithinCents", "must be at least 1 (or absent: no reminders)");
+        }
+        if (change.remindDaysBefore() != null && (change.remindDaysBefore() < 1 || change.remindDaysBefore() > 90)) {
+            throw new InvalidRequestException("remindDaysBefore", "must be between 1 and 90 (or absent: no reminders)");
+        }
+        if ((change.remindWithinCents() == null) != (change.remindDaysBefore() == null)) {
+            throw new InvalidRequestException(change.remindWithinCents() == null ? "remindWithinCents" : "remindDaysBefore",
+                    "reminders need both remindWithinCents and remindDaysBefore (or neither)");
+        }
     }
 
-    /** Settles a period that has ended: answers how many rebates this run wrote, and the period's total. */
+    /**
+     * Settles a period that has ended with the policy version in force at its end (its period type, tiers,
+     * cap, crediting and auto-approval): answers how many rebates this run wrote, and the period's total.
+     */
     public Settlement settle(String periodName) {
         Period period = Period.parse(periodName);
         if (LocalDate.now(clock).isBefore(period.afterLast())) {
             throw new InvalidRequestException("period", periodName + " has not ended yet");
         }
-        RebatePolicyView policy = policy();
+        RebatePolicyView policy = policyAtEndOf(period);
         if (period.isMonth() != (policy.periodType() == RebatePolicyView.PeriodType.MONTH)) {
-            throw new InvalidRequestException("period", "the policy settles by " + policy.periodType());
+            throw new InvalidRequestException("period", "the policy in force when " + period.name()
+                    + " ended (version " + policy.version() + ") settles by " + policy.periodType());
         }
         Map<Long, Long> spend = counter.netSpendBetween(period.from(clock.getZone()), period.to(clock.getZone()));
         int written = 0;
@@ -125,7 +175,8 @@ public class RebateService implements Job {
             if (tier.isEmpty()) {
                 continue;
             }
-            long cents = member.getValue() * tier.get().ratePercent() / 100;
+            long uncapped = RebatePolicyView.uncapped(member.getValue(), tier.get());
+            long cents = policy.capped(uncapped);
             if (cents <= 0) {
                 continue;
             }
@@ -137,6 +188,8 @@ public class RebateService implements Job {
             rebate.setRebateCents(cents);
             rebate.setCreditAs(policy.creditAs().name());
             rebate.setStatus("PENDING");
+            rebate.setPolicyVersion(policy.version());
+            rebate.setCapped(cents < uncapped);
             rebate.setCreatedAt(clock.instant());
             try {
                 rebates.insert(rebate);
@@ -300,7 +353,8 @@ public class RebateService implements Job {
         }
         String key = "rebate:" + rebate.getId();
         if (RebatePolicyView.CreditAs.valueOf(rebate.getCreditAs()) == RebatePolicyView.CreditAs.WALLET) {
-            wallets.creditBonus(rebate.getMemberId(), rebate.getRebateCents(), WalletEntryType.REBATE, key);
+            wallets.creditBonus(rebate.getMemberId(), rebate.getRebateCents(), WalletEntryType.REBATE, key,
+                    expiryOf(rebate));
         } else {
             long earned = rebate.getRebateCents() * points.rule().pointsPerYuan() / 100;
             if (earned > 0) {
@@ -311,9 +365,69 @@ public class RebateService implements Job {
         return rebates.markCredited(rebate.getId(), clock.instant()) == 1;
     }
 
+    /** When a wallet credit of this rebate lapses: {@code expiresDays} of its policy version after now, or never. */
+    private Instant expiryOf(Rebate rebate) {
+        if (rebate.getPolicyVersion() == null) {
+            return null;
+        }
+        RebatePolicyVersion version = policies.selectById(rebate.getPolicyVersion());
+        return version == null || version.getExpiresDays() == null ? null
+                : clock.instant().plus(Duration.ofDays(version.getExpiresDays()));
+    }
+
     private static RebateView toView(Rebate r) {
         return new RebateView(r.getId(), r.getMemberId(), r.getPeriod(), r.getSpentCents(), r.getRatePercent(),
-                r.getRebateCents(), r.getStatus(), RebatePolicyView.CreditAs.valueOf(r.getCreditAs()), r.getRejectReason());
+                r.getRebateCents(), r.getStatus(), RebatePolicyView.CreditAs.valueOf(r.getCreditAs()), r.getRejectReason(),
+                r.getPolicyVersion(), Boolean.TRUE.equals(r.getCapped()));
+    }
+
+    private RebatePolicyView toView(RebatePolicyVersion v) {
+        List<RebatePolicyView.Tier> tiers = json.readValue(v.getTiers(), new TypeReference<List<RebatePolicyView.Tier>>() { });
+        return new RebatePolicyView(RebatePolicyView.PeriodType.valueOf(v.getPeriodType()),
+                RebatePolicyView.CreditAs.valueOf(v.getCreditAs()), v.getAutoApprove(), tiers, v.getMaxCents(),
+                v.getExpiresDays(), v.getRemindWithinCents(), v.getRemindDaysBefore(), v.getVersion(), v.getEffectiveFrom());
+    }
+
+    /**
+     * A period's rebates by tier of the policy version in force at its end (each row counted under the tier its
+     * spend reaches), by status, their total and how many the cap cut. Periods not settled report zeros.
+     */
+    @Transactional(readOnly = true)
+    public RebateReport report(String periodName) {
+        Period period = Period.parse(periodName);
+        RebatePolicyView policy = policyAtEndOf(period);
+        List<RebatePolicyView.Tier> tiers = policy.tiers().stream()
+                .sorted(Comparator.comparingLong(RebatePolicyView.Tier::thresholdCents)).toList();
+        long[][] byTier = new long[tiers.size()][3];
+        Map<String, long[]> byStatus = new java.util.LinkedHashMap<>();
+        for (String status : List.of("PENDING", "CREDITED", "REJECTED")) {
+            byStatus.put(status, new long[2]);
+        }
+        long total = 0;
+        long capped = 0;
+        for (Rebate r : rebates.selectList(new LambdaQueryWrapper<Rebate>()
+                .select(Rebate::getSpentCents, Rebate::getRebateCents, Rebate::getStatus, Rebate::getCapped)
+                .eq(Rebate::getPeriod, period.name()))) {
+            total += r.getRebateCents();
+            capped += Boolean.TRUE.equals(r.getCapped()) ? 1 : 0;
+            long[] status = byStatus.computeIfAbsent(r.getStatus(), s -> new long[2]);
+            status[0]++;
+            status[1] += r.getRebateCents();
+            policy.tierFor(r.getSpentCents()).ifPresent(tier -> {
+                long[] line = byTier[tiers.indexOf(tier)];
+                line[0]++;
+                line[1] += r.getSpentCents();
+                line[2] += r.getRebateCents();
+            });
+        }
+        List<RebateReport.TierLine> tierLines = new ArrayList<>();
+        for (int i = 0; i < tiers.size(); i++) {
+            tierLines.add(new RebateReport.TierLine(tiers.get(i).thresholdCents(), tiers.get(i).ratePercent(),
+                    byTier[i][0], byTier[i][1], byTier[i][2]));
+        }
+        List<RebateReport.StatusLine> statusLines = byStatus.entrySet().stream()
+                .map(e -> new RebateReport.StatusLine(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
+        return new RebateReport(period.name(), policy.version(), tierLines, statusLines, total, capped);
     }
 
     /** Settled rebates: all of them, and the pending and credited parts. */

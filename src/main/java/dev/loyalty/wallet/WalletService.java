@@ -16,6 +16,8 @@ import dev.loyalty.counter.OrderConflictException;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.wallet.internal.WalletAccount;
 import dev.loyalty.wallet.internal.WalletAccountMapper;
+import dev.loyalty.wallet.internal.WalletBonusExpiry;
+import dev.loyalty.wallet.internal.WalletBonusExpiryMapper;
 import dev.loyalty.wallet.internal.WalletEntry;
 import dev.loyalty.wallet.internal.WalletEntryMapper;
 import dev.loyalty.wallet.internal.WalletPlan;
@@ -49,17 +51,20 @@ public class WalletService {
     private final WalletAccountMapper accounts;
     private final WalletEntryMapper entries;
     private final WalletPlanMapper plans;
+    private final WalletBonusExpiryMapper expiries;
     private final CounterService counter;
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
 
-    WalletService(WalletAccountMapper accounts, WalletEntryMapper entries, WalletPlanMapper plans, CounterService counter,
-            AuditTrail audit, Clock clock, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+    WalletService(WalletAccountMapper accounts, WalletEntryMapper entries, WalletPlanMapper plans,
+            WalletBonusExpiryMapper expiries, CounterService counter, AuditTrail audit, Clock clock,
+            PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.entries = entries;
         this.plans = plans;
+        this.expiries = expiries;
         this.counter = counter;
         this.audit = audit;
         this.clock = clock;
@@ -131,10 +136,70 @@ public class WalletService {
         });
     }
 
-    /** Adds bonus money the brand gives (a rebate); idempotent on {@code key}. */
+    /** Adds bonus money the brand gives (a rebate) that never lapses; idempotent on {@code key}. */
     public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key) {
-        return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents,
-                () -> write(lock(memberId), WalletPosting.bonus(type, bonusCents, key)));
+        return creditBonus(memberId, bonusCents, type, key, null);
+    }
+
+    /**
+     * Adds bonus money the brand gives; with {@code expiresAt} (null: never) its unused part lapses then (see
+     * {@link #lapse}). Idempotent on {@code key}: a repeat neither credits nor schedules a second expiry.
+     */
+    public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key, Instant expiresAt) {
+        return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents, () -> {
+            WalletEntry entry = write(lock(memberId), WalletPosting.bonus(type, bonusCents, key));
+            if (expiresAt != null) {
+                expiries.add(entry.getId(), memberId, bonusCents, expiresAt);
+            }
+            return entry;
+        });
+    }
+
+    /** Open expiring credits due now, after the ledger row {@code afterEntryId}, a batch at a time. */
+    List<WalletBonusExpiry> dueExpiries(long afterEntryId, int limit) {
+        return expiries.due(clock.instant(), afterEntryId, limit);
+    }
+
+    /**
+     * Lapses one expiring bonus credit C: removes its unused part from the bonus as a {@code BONUS_EXPIRED}
+     * ledger row (principal delta 0, pointing back at C), once. Answers the cents removed (0 when nothing of it
+     * was left), or -1 when another run lapsed it.
+     *
+     * <p>Bonus is fungible, so which bonus a payment used is a rule: bonus is consumed oldest credit first.
+     * What is left of the bonus now is then the newest credits, and
+     * {@code unused(C) = clamp(bonusNow − Σ bonus credited after C that has not lapsed, 0, C.cents)}, where
+     * "credited after C" is every ledger row after C that added bonus (top-up bonus, rebates, adjustments,
+     * refunded bonus), less the full cents of later expiring credits that lapsed already (their unused part
+     * is no longer in the bonus). Principal is never touched, and bonus credited before C is never taken:
+     * under oldest-first it was spent before any of C. The wallet row is locked first, so the balance and the
+     * sums are read after every earlier wallet write has committed; the OPEN → LAPSED update and the ledger
+     * row's key ({@code bonus-expiry:<C>}) make it exactly once on any number of instances.
+     */
+    long lapse(WalletBonusExpiry credit) {
+        String key = "bonus-expiry:" + credit.getEntryId();
+        return RaceRetry.onRace("bonus expiry", () -> tx.execute(status -> {
+            WalletAccount account = accounts.lock(credit.getMemberId());
+            WalletBonusExpiry now = expiries.selectById(credit.getEntryId());
+            if (account == null || now == null || !"OPEN".equals(now.getStatus())) {
+                return -1L;
+            }
+            long laterLive = entries.bonusCreditedAfter(credit.getMemberId(), credit.getEntryId())
+                    - expiries.lapsedCreditsAfter(credit.getMemberId(), credit.getEntryId());
+            long unused = Math.max(0, Math.min(account.getBonusCents() - laterLive, credit.getCents()));
+            Long lapsedEntryId = null;
+            if (unused > 0) {
+                lapsedEntryId = write(account, new WalletPosting(WalletEntryType.BONUS_EXPIRED, 0, -unused, key, null,
+                        null, null, credit.getEntryId())).getId();
+            }
+            if (expiries.markLapsed(credit.getEntryId(), unused, lapsedEntryId, clock.instant()) != 1) {
+                status.setRollbackOnly();
+                return -1L;
+            }
+            audit.record("WALLET_BONUS_EXPIRED", "wallet-entry:" + credit.getEntryId(),
+                    Map.of("memberId", credit.getMemberId(), "creditedCents", credit.getCents(), "status", "OPEN"),
+                    Map.of("memberId", credit.getMemberId(), "lapsedCents", unused, "status", "LAPSED"));
+            return unused;
+        }), raceLost -> Optional.of(-1L));
     }
 
     /** Top-ups (cash taken in and bonus granted), payments and refunds written in [from, to). */

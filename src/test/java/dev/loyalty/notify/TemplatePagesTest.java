@@ -27,6 +27,6 @@ class TemplatePagesTest extends IntegrationTest {
         templates.mp().templates().values().forEach(t -> configured.add(t.page()));
         templates.miniapp().templates().values().forEach(t -> configured.add(t.page()));
 
-        assertThat(configured).hasSize(8).allSatisfy(page -> assertThat(pages).contains(page));
+        assertThat(configured).hasSize(10).allSatisfy(page -> assertThat(pages).contains(page));
     }
 }

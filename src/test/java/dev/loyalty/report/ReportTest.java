@@ -53,6 +53,9 @@ class ReportTest extends IntegrationTest {
                 "streakBonuses", List.of(Map.of("day", 3, "points", 10)), "makeup", signInRuleBefore.path("makeup"),
                 "birthdayBonusPoints", 0));
         assertThat(admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 1, "expiryDays", 30)).status()).isEqualTo(200);
+        // January is settled with the rebate policy in force when it ends: this one
+        admin.put("/api/admin/rebate-policy", Map.of("periodType", "MONTH", "creditAs", "WALLET", "autoApprove", true,
+                "tiers", List.of(Map.of("thresholdCents", 100_000, "ratePercent", 2))));
         long store = admin.post("/api/admin/stores", Map.of("name", "Report Store")).json().path("id").asLong();
         String cashierCode = unique("report-cashier");
         admin.post("/api/admin/staff", Map.of("memberId", memberId(cashierCode), "storeId", store));
@@ -104,8 +107,6 @@ class ReportTest extends IntegrationTest {
         // 2 February: January's rebates: A spent 1,200 − 200 = 1,000 yuan, the 2 % tier: 20 yuan of
         // wallet bonus; B spent 110 yuan, no tier. B signs in (+5).
         on(2001, 2, 2);
-        admin.put("/api/admin/rebate-policy", Map.of("periodType", "MONTH", "creditAs", "WALLET", "autoApprove", true,
-                "tiers", List.of(Map.of("thresholdCents", 100_000, "ratePercent", 2))));
         assertThat(admin.post("/api/admin/rebates/settle", Map.of("period", "2001-01")).json().path("totalRebateCents")
                 .asLong()).isEqualTo(2_000);
         signIn("b");

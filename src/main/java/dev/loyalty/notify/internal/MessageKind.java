@@ -9,7 +9,9 @@ enum MessageKind {
     /** Coupon name, what happened, time. */
     COUPON_CHANGED("coupon-changed", 3),
     /** New level, time. */
-    LEVEL_CHANGED("level-changed", 2);
+    LEVEL_CHANGED("level-changed", 2),
+    /** What more spend reaches which rate, how much more, by which date. */
+    REBATE_REMINDER("rebate-reminder", 3);
 
     private final String configName;
     private final int slots;

@@ -194,6 +194,7 @@ class NotificationDispatcher implements Job, DisposableBean {
                     new TemplateData.Cents(balance, false), at);
             case COUPON_CHANGED -> List.of(subject, new TemplateData.Text(n.getDetail()), at);
             case LEVEL_CHANGED -> List.of(subject, at);
+            case REBATE_REMINDER -> List.of(subject, new TemplateData.Cents(delta, false), new TemplateData.Text(n.getDetail()));
         };
     }
 

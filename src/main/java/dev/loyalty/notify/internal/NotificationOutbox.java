@@ -5,6 +5,7 @@ import dev.loyalty.member.LevelChanged;
 import dev.loyalty.points.PointsChanged;
 import dev.loyalty.points.PointsEntryType;
 import dev.loyalty.points.PointsSource;
+import dev.loyalty.rebate.RebateReminderDue;
 import dev.loyalty.wallet.WalletChanged;
 import java.time.Clock;
 import java.util.Map;
@@ -63,6 +64,7 @@ class NotificationOutbox {
             case REFUND -> "储值退款";
             case REBATE -> "返点到账";
             case ADJUST -> "余额调整";
+            case BONUS_EXPIRED -> "赠送金过期";
         };
         record(Notification.of(change.memberId(), MessageKind.WALLET_CHANGED, "wallet:" + change.entryId(), subject,
                 null, change.deltaCents(), change.balanceCents(),
@@ -84,6 +86,17 @@ class NotificationOutbox {
         record(Notification.of(change.memberId(), MessageKind.LEVEL_CHANGED,
                 "level:" + change.memberId() + ":" + change.toCode() + ":" + change.growth(), change.toName(), null,
                 null, change.growth(), "升级为 " + change.toName(), change.growth() + " 成长值", clock.instant()));
+    }
+
+    /** "再消费 ¥12.34 享 3% 返点", how much more, and the period's last day ("2026-11-30"). */
+    @EventListener
+    void on(RebateReminderDue due) {
+        String toGo = TemplateData.plain(new TemplateData.Cents(due.centsToGo(), false));
+        String subject = "再消费" + toGo + "享" + due.ratePercent() + "%返点";
+        record(Notification.of(due.memberId(), MessageKind.REBATE_REMINDER, "rebate-reminder:" + due.memberId() + ":" + due.period(), subject,
+                due.lastDay().toString(), due.centsToGo(), due.thresholdCents(),
+                "再消费 " + toGo + "（" + due.lastDay() + " 前）可享 " + due.ratePercent() + "% 返点",
+                "截止 " + due.lastDay(), clock.instant()));
     }
 
     private void record(Notification notification) {

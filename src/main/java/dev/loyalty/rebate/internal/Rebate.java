@@ -22,6 +22,8 @@ public class Rebate {
     private Instant creditedAt;
     private String rejectReason;
     private Instant rejectedAt;
+    private Long policyVersion;
+    private Boolean capped;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -48,4 +50,8 @@ public class Rebate {
     public void setRejectReason(String rejectReason) { this.rejectReason = rejectReason; }
     public Instant getRejectedAt() { return rejectedAt; }
     public void setRejectedAt(Instant rejectedAt) { this.rejectedAt = rejectedAt; }
+    public Long getPolicyVersion() { return policyVersion; }
+    public void setPolicyVersion(Long policyVersion) { this.policyVersion = policyVersion; }
+    public Boolean getCapped() { return capped; }
+    public void setCapped(Boolean capped) { this.capped = capped; }
 }

@@ -25,6 +25,13 @@ public interface WalletEntryMapper extends BaseMapper<WalletEntry> {
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int add(WalletEntry entry);
 
+    /** All bonus the member was credited (rows adding bonus) after the ledger row {@code entryId}. */
+    @Select("""
+            SELECT COALESCE(SUM(bonus_delta_cents), 0) FROM wallet_entry
+             WHERE member_id = #{memberId} AND id > #{entryId} AND bonus_delta_cents > 0
+            """)
+    long bonusCreditedAfter(@Param("memberId") long memberId, @Param("entryId") long entryId);
+
     @Select("SELECT * FROM wallet_entry WHERE idempotency_key = #{key}")
     Optional<WalletEntry> findByKey(@Param("key") String key);
 

@@ -120,7 +120,7 @@ const POINTS_SOURCES = {
   SIGN_IN: ['签到', 'Sign-in'], MAKEUP_SIGN_IN: ['补签', 'Makeup'], BIRTHDAY: ['生日礼', 'Birthday'], PURCHASE: ['消费', 'Purchase'],
   REDEEM: ['兑换优惠券', 'Coupon'], REBATE: ['返点', 'Rebate'], ADMIN: ['运营调整', 'Operator'], EXPIRY: ['到期', 'Expiry'], GRANT: ['活动赠送', 'Grant'],
 };
-const WALLET_TYPES = { TOP_UP: ['充值', 'Top-up'], PAY: ['消费', 'Payment'], REFUND: ['退款', 'Refund'], REBATE: ['返点', 'Rebate'], ADJUST: ['调整', 'Adjustment'] };
+const WALLET_TYPES = { TOP_UP: ['充值', 'Top-up'], PAY: ['消费', 'Payment'], REFUND: ['退款', 'Refund'], REBATE: ['返点', 'Rebate'], ADJUST: ['调整', 'Adjustment'], BONUS_EXPIRED: ['赠送金过期', 'Bonus expired'] };
 const named = (table, code) => (table[code] ? tr(...table[code]) : code);
 
 function PointsLedger({ id }) {

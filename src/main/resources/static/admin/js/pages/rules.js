@@ -220,6 +220,8 @@ function RebatePolicy() {
   const { state, form, setForm, saved } = useRuleForm('/api/admin/rebate-policy', (p) => ({
     periodType: p.periodType, creditAs: p.creditAs, autoApprove: p.autoApprove,
     tiers: p.tiers.map((t) => ({ threshold: centsToYuanText(t.thresholdCents), ratePercent: text(t.ratePercent) })),
+    // not edited here, kept as they are: the cap, the expiry of wallet credits and the reminders
+    maxCents: p.maxCents, expiresDays: p.expiresDays, remindWithinCents: p.remindWithinCents, remindDaysBefore: p.remindDaysBefore,
   }));
   const { submit, busy, error } = useSubmit(async () => {
     const wrong = {};
@@ -229,7 +231,8 @@ function RebatePolicy() {
       return { thresholdCents, ratePercent: int(t.ratePercent) };
     });
     if (Object.keys(wrong).length) throw invalid(wrong);
-    saved(await put('/api/admin/rebate-policy', { periodType: form.periodType, creditAs: form.creditAs, autoApprove: form.autoApprove, tiers }));
+    saved(await put('/api/admin/rebate-policy', { periodType: form.periodType, creditAs: form.creditAs, autoApprove: form.autoApprove, tiers,
+      maxCents: form.maxCents, expiresDays: form.expiresDays, remindWithinCents: form.remindWithinCents, remindDaysBefore: form.remindDaysBefore }));
     notice(tr('返点政策已保存', 'Rebate policy saved'));
   });
   const errors = error?.fields;
