@@ -159,7 +159,7 @@ class MemberLoginTest extends IntegrationTest {
     @Test
     void aWeChatSlowerThanTheTimeoutIs503() {
         String code = unique("slow");
-        FakeWeChat.stallFor(code, 6_000);
+        FakeWeChat.stallFor(code, 8_000);
 
         Api.Response response = api.post("/api/app/auth/login", Map.of("code", code));
 

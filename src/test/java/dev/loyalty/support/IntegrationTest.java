@@ -22,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "loyalty.jobs.scheduled=false", "wx.mp.templates.points-changed.id=tpl-points",
         "wx.mp.templates.wallet-changed.id=tpl-wallet", "wx.mp.templates.coupon-changed.id=tpl-coupon",
         "wx.miniapp.templates.points-changed.id=tpl-mini-points",
-        "loyalty.notify.retry-base=0s", "wx.miniapp.template.sign-in-reminder=tpl-remind"})
+        "loyalty.notify.retry-base=0s", "wx.miniapp.template.sign-in-reminder=tpl-remind",
+        // the fake WeChat is on loopback, but a busy two-core machine can keep its first answer past 3 s
+        "wx.http.timeout=5s"})
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
 
@@ -73,6 +75,9 @@ public abstract class IntegrationTest {
     /** Logs a member in through the fake WeChat and answers their id. */
     protected long memberId(String code) {
         Api.Response response = api.post("/api/app/auth/login", java.util.Map.of("code", code));
+        if (response.status() != 200) {
+            throw new IllegalStateException("login failed: " + response);
+        }
         return response.json().path("member").path("id").asLong();
     }
 
