@@ -6,7 +6,4 @@ package dev.loyalty.points;
  * coupon, that points may pay ({@code maxPointsPercent}; 0 switches points payment off).
  */
 public record PointsRuleView(long pointsPerYuan, int expiryDays, long pointsPerYuanRedeem, int maxPointsPercent) {
-
-    public static final long DEFAULT_POINTS_PER_YUAN_REDEEM = 100;
-    public static final int DEFAULT_MAX_POINTS_PERCENT = 50;
 }
