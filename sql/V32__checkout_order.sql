@@ -8,7 +8,7 @@ CREATE TABLE checkout_order (
     member_id             BIGINT      NOT NULL,
     staff_member_id       BIGINT      NOT NULL,
     amount_cents          BIGINT      NOT NULL,
-    coupon_code           VARCHAR(32) NULL,
+    coupon_code           VARCHAR(128) NULL,
     coupon_id             BIGINT      NULL,
     coupon_discount_cents BIGINT      NOT NULL DEFAULT 0,
     points_requested      BIGINT      NOT NULL DEFAULT 0,
