@@ -414,6 +414,11 @@ public class CounterService {
         return new PurchaseResult(purchase.getOrderNo(), purchase.getPointsAwarded(), points.balance(memberId));
     }
 
+    /** The points a counter purchase of {@code amountCents} would earn this member now (the rule and their level). */
+    public long purchasePoints(long memberId, long amountCents) {
+        return pointsFor(memberId, amountCents);
+    }
+
     private long pointsFor(long memberId, long amountCents) {
         long base = amountCents * points.rule().pointsPerYuan() / 100;
         return base * members.pointsMultiplierPercent(memberId) / 100;

@@ -26,6 +26,11 @@ public class CouponException extends LoyaltyException {
         return new CouponException("COUPON_EXPIRED", "Coupon " + code + " is not within its validity");
     }
 
+    static CouponException thresholdNotMet(String code, long thresholdCents, long amountCents) {
+        return new CouponException("COUPON_THRESHOLD_NOT_MET", "Coupon " + code + " needs an order of at least "
+                + thresholdCents + " cents; this one is " + amountCents);
+    }
+
     static CouponException notValidHere(String code, long storeId) {
         return new CouponException("COUPON_NOT_VALID_HERE", "Coupon " + code + " cannot be used at store " + storeId);
     }

@@ -1,6 +1,7 @@
 package dev.loyalty.coupon;
 
 import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.StoreScope;
@@ -22,6 +23,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -52,6 +54,86 @@ public class CouponVerification {
     public CouponView verify(StaffBinding at, String codeOrPayload) {
         Coupon coupon = byCodeOrPayload(codeOrPayload);
         counter.checkNotSelf(at, coupon.getMemberId());
+        CouponTemplate template = usableAt(at, coupon);
+        Instant now = clock.instant();
+        return tx.execute(s -> {
+            if (coupons.use(coupon.getId(), at.storeId(), at.memberId(), now) != 1) {
+                throw CouponException.alreadyUsed(coupon.getCode(), CouponStatus.USED);
+            }
+            Coupon used = coupons.selectById(coupon.getId());
+            publishUsed(coupon, template);
+            audit.record(new Actor(Actor.Type.STAFF, at.memberId()), "COUPON_VERIFIED", "coupon:" + coupon.getId(),
+                    Map.of("status", "UNUSED"), Map.of("status", "USED", "storeId", at.storeId()));
+            return CouponViews.of(used, template, clock.instant());
+        });
+    }
+
+    /**
+     * What the member's coupon would take off an order of {@code amountCents} at the staff member's store,
+     * checked as {@link #useForOrder} checks it but not used. Refusals: {@code NOT_FOUND} (no such coupon of
+     * this member), {@code COUPON_EXPIRED}, {@code COUPON_ALREADY_USED}, {@code COUPON_NOT_VALID_HERE},
+     * {@code COUPON_THRESHOLD_NOT_MET}, and {@code VALIDATION_FAILED} on {@code couponCode} for a GIFT coupon.
+     */
+    @Transactional(readOnly = true)
+    public CouponDiscount quote(StaffBinding at, long memberId, String codeOrPayload, long amountCents) {
+        Coupon coupon = heldBy(memberId, codeOrPayload);
+        return discountOf(coupon, usableAt(at, coupon), amountCents);
+    }
+
+    /**
+     * Uses the member's coupon to pay part of order {@code orderNo}, in the caller's transaction: checked as
+     * {@link #quote}, then UNUSED → USED with the order, store and staff member; of simultaneous uses of one
+     * coupon exactly one succeeds, the others are {@code COUPON_ALREADY_USED}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public CouponDiscount useForOrder(StaffBinding at, long memberId, String codeOrPayload, long amountCents,
+            String orderNo) {
+        Coupon coupon = heldBy(memberId, codeOrPayload);
+        CouponTemplate template = usableAt(at, coupon);
+        CouponDiscount discount = discountOf(coupon, template, amountCents);
+        if (coupons.useForOrder(coupon.getId(), at.storeId(), at.memberId(), orderNo, clock.instant()) != 1) {
+            throw CouponException.alreadyUsed(coupon.getCode(), CouponStatus.USED);
+        }
+        publishUsed(coupon, template);
+        return discount;
+    }
+
+    /**
+     * Gives back a coupon that paid part of {@code orderNo}, in the caller's transaction (the order was refunded
+     * whole): UNUSED again if it is still within its validity; answers false, leaving it USED, if not.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean giveBack(long couponId, String orderNo) {
+        Coupon coupon = coupons.selectById(couponId);
+        if (coupon == null || coupons.giveBack(couponId, orderNo, clock.instant()) != 1) {
+            return false;
+        }
+        if (coupon.getReturnedAt() == null) {
+            CouponTemplate template = templates.selectById(coupon.getTemplateId());
+            events.publishEvent(new CouponChanged(coupon.getMemberId(), couponId, template == null ? null : template.getName(),
+                    CouponStatus.UNUSED, "RETURNED"));
+        }
+        return true;
+    }
+
+    /** The coupon's USED message goes out on its first use only: a coupon given back and used again is told once. */
+    private void publishUsed(Coupon coupon, CouponTemplate template) {
+        if (coupon.getReturnedAt() == null) {
+            events.publishEvent(new CouponChanged(coupon.getMemberId(), coupon.getId(), template.getName(),
+                    CouponStatus.USED, "USED"));
+        }
+    }
+
+    private Coupon heldBy(long memberId, String codeOrPayload) {
+        Coupon coupon = byCodeOrPayload(codeOrPayload);
+        if (coupon.getMemberId() != memberId) {
+            throw new NotFoundException("Coupon of member " + memberId, coupon.getCode());
+        }
+        return coupon;
+    }
+
+    /** The coupon's template, if the coupon can be used now at this store; else the refusal verify gives. */
+    private CouponTemplate usableAt(StaffBinding at, Coupon coupon) {
         CouponTemplate template = templates.selectById(coupon.getTemplateId());
         Instant now = clock.instant();
         CouponStatus status = coupon.statusAt(now);
@@ -65,17 +147,29 @@ public class CouponVerification {
         if (!stores.isEmpty() && !stores.contains(at.storeId())) {
             throw CouponException.notValidHere(coupon.getCode(), at.storeId());
         }
-        return tx.execute(s -> {
-            if (coupons.use(coupon.getId(), at.storeId(), at.memberId(), now) != 1) {
-                throw CouponException.alreadyUsed(coupon.getCode(), CouponStatus.USED);
+        return template;
+    }
+
+    private static CouponDiscount discountOf(Coupon coupon, CouponTemplate template, long amountCents) {
+        if (template.getType() == CouponType.GIFT) {
+            throw new InvalidRequestException("couponCode",
+                    "a GIFT coupon pays for an item, not part of an order: verify it on its own");
+        }
+        long threshold = template.getThresholdCents() == null ? 0 : template.getThresholdCents();
+        if (amountCents < threshold) {
+            throw CouponException.thresholdNotMet(coupon.getCode(), threshold, amountCents);
+        }
+        long off;
+        if (template.getType() == CouponType.CASH) {
+            off = template.getDiscountCents() == null ? 0 : template.getDiscountCents();
+        } else {
+            off = amountCents * template.getDiscountPercent() / 100;
+            long cap = template.getMaxDiscountCents() == null ? 0 : template.getMaxDiscountCents();
+            if (cap > 0) {
+                off = Math.min(off, cap);
             }
-            Coupon used = coupons.selectById(coupon.getId());
-            events.publishEvent(new CouponChanged(coupon.getMemberId(), coupon.getId(), template.getName(),
-                    CouponStatus.USED, "USED"));
-            audit.record(new Actor(Actor.Type.STAFF, at.memberId()), "COUPON_VERIFIED", "coupon:" + coupon.getId(),
-                    Map.of("status", "UNUSED"), Map.of("status", "USED", "storeId", at.storeId()));
-            return CouponViews.of(used, template, clock.instant());
-        });
+        }
+        return new CouponDiscount(coupon.getId(), coupon.getCode(), template.getType(), Math.min(off, amountCents));
     }
 
     /** A coupon found by its code or QR payload, with the member who holds it. */

@@ -80,7 +80,7 @@ public class PointsService {
         this.caches = caches;
         this.ruleCache = caches.value(RULE_CACHE, RULE_CACHE_TTL, () -> {
             PointsRule rule = rules.selectById(PointsRule.ID);
-            return new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
+            return viewOf(rule);
         });
     }
 
@@ -253,9 +253,11 @@ public class PointsService {
     @Transactional
     public PointsRuleView changeRule(PointsRuleView change) {
         PointsRule rule = rules.selectById(PointsRule.ID);
-        PointsRuleView before = new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays());
+        PointsRuleView before = viewOf(rule);
         rule.setPointsPerYuan(change.pointsPerYuan());
         rule.setExpiryDays(change.expiryDays());
+        rule.setPointsPerYuanRedeem(change.pointsPerYuanRedeem());
+        rule.setMaxPointsPercent(change.maxPointsPercent());
         rule.setUpdatedAt(clock.instant());
         if (rules.updateById(rule) != 1) {
             throw new IllegalStateException("The points rule changed concurrently; try again");
@@ -263,6 +265,21 @@ public class PointsService {
         audit.record("POINTS_RULE_CHANGED", "points-rule", before, change);
         caches.changed(RULE_CACHE);
         return change;
+    }
+
+    /**
+     * Locks the member's points account until the caller's transaction ends and answers the balance they can
+     * spend now (never below zero): a caller that sizes a spend by the balance (a checkout's points payment)
+     * reads it here, so concurrent spends of one member queue and none is sized by a stale balance.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long lockSpendable(long memberId) {
+        return Math.max(0, book.lock(memberId, clock.instant()).getBalance());
+    }
+
+    private static PointsRuleView viewOf(PointsRule rule) {
+        return new PointsRuleView(rule.getPointsPerYuan(), rule.getExpiryDays(), rule.getPointsPerYuanRedeem(),
+                rule.getMaxPointsPercent());
     }
 
     /**

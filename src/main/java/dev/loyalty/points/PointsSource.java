@@ -1,6 +1,7 @@
 package dev.loyalty.points;
 
-/** Why points moved: the business event behind a ledger row; GRANT is an operator's grant to many members. */
+/** Why points moved: the business event behind a ledger row; GRANT is an operator's grant to many members;
+ * CHECKOUT pays part of an order at the counter. */
 public enum PointsSource {
-    SIGN_IN, MAKEUP_SIGN_IN, BIRTHDAY, PURCHASE, REDEEM, REBATE, ADMIN, EXPIRY, GRANT
+    SIGN_IN, MAKEUP_SIGN_IN, BIRTHDAY, PURCHASE, REDEEM, REBATE, ADMIN, EXPIRY, GRANT, CHECKOUT
 }

@@ -106,6 +106,7 @@ class ApiFuzzTest extends IntegrationTest {
     private long revocableCouponId;
     private String purchasedOrderNo;
     private String paidOrderNo;
+    private String checkedOutOrderNo;
     /** The rules every member shares, as they were before: the fuzz puts them back when it is done. */
     private final Map<String, JsonNode> sharedRules = new LinkedHashMap<>();
     private final Set<String> levelsBefore = new HashSet<>();
@@ -155,6 +156,9 @@ class ApiFuzzTest extends IntegrationTest {
         paidOrderNo = unique("FZ-W");
         ok(staff.post("/api/staff/wallet/payments",
                 Map.of("memberCode", memberCode(customer), "orderNo", paidOrderNo, "amountCents", 100)));
+        checkedOutOrderNo = unique("FZ-C");
+        ok(staff.post("/api/staff/checkouts",
+                Map.of("memberCode", memberCode(customer), "orderNo", checkedOutOrderNo, "amountCents", 100_000)));
     }
 
     /**
@@ -750,6 +754,11 @@ class ApiFuzzTest extends IntegrationTest {
             return JSON.valueToTree(mapOf("name", "fuzz", "trigger", "JOINED", "points", 1, "budget", 1,
                     "startsOn", "2000-01-01", "endsOn", "2000-01-02", "enabled", false, "holdoutPercent", 0));
         }
+        if (schemaName(reference).equals("CheckoutBody")) {
+            // no coupon: the fixture's one coupon would pay one checkout only; its code is fuzzed all the same
+            return JSON.valueToTree(mapOf("memberCode", FRESH_MEMBER_CODE, "orderNo", FRESH_ORDER_NO,
+                    "amountCents", 100, "pointsToUse", 0));
+        }
         if (schemaName(reference).equals("OperatorRequest")) {
             // a role and a store that go together: only a store manager has a store
             return JSON.valueToTree(mapOf("username", "fuzz-operator", "password", "a-password-of-no-one",
@@ -867,7 +876,8 @@ class ApiFuzzTest extends IntegrationTest {
             case "id" -> idIn(path);
             case "code" -> codeIn(path);
             case "orderNo" -> path.startsWith("/api/staff/purchases/") ? purchasedOrderNo
-                    : path.startsWith("/api/staff/wallet/payments/") ? paidOrderNo : FRESH_ORDER_NO;
+                    : path.startsWith("/api/staff/wallet/payments/") ? paidOrderNo
+                    : path.equals("/api/staff/checkouts/{orderNo}/refund") ? checkedOutOrderNo : FRESH_ORDER_NO;
             case "memberCode" -> FRESH_MEMBER_CODE;
             case "Idempotency-Key" -> FRESH_KEY;
             // a job runs over every test's rows: only hostile names reach the jobs endpoint

@@ -130,6 +130,30 @@ class PointsApiTest extends IntegrationTest {
     }
 
     @Test
+    void thePointsRuleCarriesTheCheckoutFieldsAndOldClientsKeepThem() {
+        JsonNode before = admin.get("/api/admin/points-rule").json();
+        Api.Response set = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 1, "expiryDays", 365,
+                "pointsPerYuanRedeem", 200, "maxPointsPercent", 30));
+        Api.Response oldClient = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 3, "expiryDays", 365));
+        JsonNode kept = admin.get("/api/admin/points-rule").json();
+        Api.Response tooMuch = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 1, "expiryDays", 365,
+                "maxPointsPercent", 101));
+        Api.Response free = admin.put("/api/admin/points-rule", Map.of("pointsPerYuan", 1, "expiryDays", 365,
+                "pointsPerYuanRedeem", 0));
+        admin.put("/api/admin/points-rule", before);
+
+        assertThat(before.has("pointsPerYuanRedeem")).isTrue();
+        assertThat(before.has("maxPointsPercent")).isTrue();
+        assertThat(set.status()).isEqualTo(200);
+        assertThat(oldClient.status()).isEqualTo(200);
+        assertThat(kept.path("pointsPerYuan").asLong()).isEqualTo(3);
+        assertThat(kept.path("pointsPerYuanRedeem").asLong()).isEqualTo(200);
+        assertThat(kept.path("maxPointsPercent").asInt()).isEqualTo(30);
+        assertThat(tooMuch.json().path("errors").get(0).path("field").asString()).isEqualTo("maxPointsPercent");
+        assertThat(free.json().path("errors").get(0).path("field").asString()).isEqualTo("pointsPerYuanRedeem");
+    }
+
+    @Test
     void theExpiryJobRunsOnDemand() {
         points.earn(new PointsMovement(memberId, 10, PointsSource.SIGN_IN, memberId + ":job", null, null));
         clock.advance(Duration.ofDays(400));

@@ -25,6 +25,8 @@ public class Coupon {
     private Long storeId;
     private Long staffMemberId;
     private Instant revokedAt;
+    private String orderNo;
+    private Instant returnedAt;
     private Instant createdAt;
 
     public static Coupon issued(long templateId, long memberId, String code, String redeemKey, long pointsPaid,
@@ -76,6 +78,10 @@ public class Coupon {
     public void setStaffMemberId(Long staffMemberId) { this.staffMemberId = staffMemberId; }
     public Instant getRevokedAt() { return revokedAt; }
     public void setRevokedAt(Instant revokedAt) { this.revokedAt = revokedAt; }
+    public String getOrderNo() { return orderNo; }
+    public void setOrderNo(String orderNo) { this.orderNo = orderNo; }
+    public Instant getReturnedAt() { return returnedAt; }
+    public void setReturnedAt(Instant returnedAt) { this.returnedAt = returnedAt; }
     public Instant getCreatedAt() { return createdAt; }
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
 }

@@ -28,9 +28,11 @@ class NotificationOutbox {
     private static final Map<PointsSource, String> POINTS_EARNED = Map.of(
             PointsSource.SIGN_IN, "签到奖励", PointsSource.MAKEUP_SIGN_IN, "补签奖励", PointsSource.BIRTHDAY, "生日礼",
             PointsSource.PURCHASE, "消费得积分", PointsSource.REDEEM, "兑换优惠券", PointsSource.REBATE, "返点积分",
-            PointsSource.ADMIN, "积分调整", PointsSource.EXPIRY, "积分过期", PointsSource.GRANT, "活动赠送");
+            PointsSource.ADMIN, "积分调整", PointsSource.EXPIRY, "积分过期", PointsSource.GRANT, "活动赠送",
+            PointsSource.CHECKOUT, "积分抵现");
     private static final Map<String, String> COUPON_CHANGES = Map.of(
-            "ISSUED", "已到账", "USED", "已使用", "REVOKED", "已作废", "EXPIRING", "即将过期", "EXPIRED", "已过期");
+            "ISSUED", "已到账", "USED", "已使用", "REVOKED", "已作废", "EXPIRING", "即将过期", "EXPIRED", "已过期",
+            "RETURNED", "已退回");
 
     private final NotificationMapper notifications;
     private final NotificationDispatcher dispatcher;

@@ -16,6 +16,8 @@ public class PointsRule {
     private Long id;
     private Long pointsPerYuan;
     private Integer expiryDays;
+    private Long pointsPerYuanRedeem;
+    private Integer maxPointsPercent;
     @Version
     private Long version;
     private Instant updatedAt;
@@ -26,6 +28,10 @@ public class PointsRule {
     public void setPointsPerYuan(Long pointsPerYuan) { this.pointsPerYuan = pointsPerYuan; }
     public Integer getExpiryDays() { return expiryDays; }
     public void setExpiryDays(Integer expiryDays) { this.expiryDays = expiryDays; }
+    public Long getPointsPerYuanRedeem() { return pointsPerYuanRedeem; }
+    public void setPointsPerYuanRedeem(Long pointsPerYuanRedeem) { this.pointsPerYuanRedeem = pointsPerYuanRedeem; }
+    public Integer getMaxPointsPercent() { return maxPointsPercent; }
+    public void setMaxPointsPercent(Integer maxPointsPercent) { this.maxPointsPercent = maxPointsPercent; }
     public Long getVersion() { return version; }
     public void setVersion(Long version) { this.version = version; }
     public Instant getUpdatedAt() { return updatedAt; }

@@ -46,10 +46,14 @@ class AdminPointsController {
         return points.rule();
     }
 
+    /** A client that sends neither of the two checkout fields keeps what the rule has for them. */
     @Operation(summary = "Change the points rule; earned points keep their expiry")
     @PutMapping("/api/admin/points-rule")
     PointsRuleView changeRule(@Valid @RequestBody PointsRuleRequest request) {
-        return points.changeRule(new PointsRuleView(request.pointsPerYuan(), request.expiryDays()));
+        PointsRuleView current = points.rule();
+        return points.changeRule(new PointsRuleView(request.pointsPerYuan(), request.expiryDays(),
+                request.pointsPerYuanRedeem() == null ? current.pointsPerYuanRedeem() : request.pointsPerYuanRedeem(),
+                request.maxPointsPercent() == null ? current.maxPointsPercent() : request.maxPointsPercent()));
     }
 
     /** A repeat with the same {@code Idempotency-Key} header answers the first result and changes nothing. */
@@ -80,7 +84,8 @@ class AdminPointsController {
         return points.ledger(memberId, paging.toPage());
     }
 
-    record PointsRuleRequest(@NotNull @Min(0) @Max(1000) Long pointsPerYuan, @NotNull @Min(1) @Max(3650) Integer expiryDays) {
+    record PointsRuleRequest(@NotNull @Min(0) @Max(1000) Long pointsPerYuan, @NotNull @Min(1) @Max(3650) Integer expiryDays,
+            @Min(1) @Max(100_000) Long pointsPerYuanRedeem, @Min(0) @Max(100) Integer maxPointsPercent) {
     }
 
     record AdjustmentRequest(@NotNull @Min(-MAX_ADJUSTMENT) @Max(MAX_ADJUSTMENT) Long delta,

@@ -110,9 +110,11 @@ function SignInRule() {
 }
 
 function PointsRule() {
-  const { state, form, setForm, saved } = useRuleForm('/api/admin/points-rule', (r) => ({ pointsPerYuan: text(r.pointsPerYuan), expiryDays: text(r.expiryDays) }));
+  const { state, form, setForm, saved } = useRuleForm('/api/admin/points-rule', (r) => ({ pointsPerYuan: text(r.pointsPerYuan), expiryDays: text(r.expiryDays),
+    pointsPerYuanRedeem: text(r.pointsPerYuanRedeem), maxPointsPercent: text(r.maxPointsPercent) }));
   const { submit, busy, error } = useSubmit(async () => {
-    saved(await put('/api/admin/points-rule', { pointsPerYuan: int(form.pointsPerYuan), expiryDays: int(form.expiryDays) }));
+    saved(await put('/api/admin/points-rule', { pointsPerYuan: int(form.pointsPerYuan), expiryDays: int(form.expiryDays),
+      pointsPerYuanRedeem: int(form.pointsPerYuanRedeem), maxPointsPercent: int(form.maxPointsPercent) }));
     notice(tr('积分规则已保存', 'Points rule saved'));
   });
   return html`<form class="card" data-form="points-rule" onSubmit=${submit} novalidate>
@@ -123,6 +125,10 @@ function PointsRule() {
           <input name="pointsPerYuan" type="number" min="0" value=${form.pointsPerYuan} onInput=${(e) => setForm({ ...form, pointsPerYuan: e.target.value })} /><//>
         <${Field} label=${tr('积分有效天数', 'Points expire after (days)')} name="expiryDays" errors=${error?.fields}>
           <input name="expiryDays" type="number" min="1" value=${form.expiryDays} onInput=${(e) => setForm({ ...form, expiryDays: e.target.value })} /><//>
+        <${Field} label=${tr('抵现：多少积分抵 1 元', 'Points that pay a yuan at checkout')} name="pointsPerYuanRedeem" errors=${error?.fields}>
+          <input name="pointsPerYuanRedeem" type="number" min="1" value=${form.pointsPerYuanRedeem} onInput=${(e) => setForm({ ...form, pointsPerYuanRedeem: e.target.value })} /><//>
+        <${Field} label=${tr('积分最多抵扣（%，0 为关闭）', 'Most of an order points may pay (%, 0 = off)')} name="maxPointsPercent" errors=${error?.fields}>
+          <input name="maxPointsPercent" type="number" min="0" max="100" value=${form.maxPointsPercent} onInput=${(e) => setForm({ ...form, maxPointsPercent: e.target.value })} /><//>
       </div>
       <${FormError} error=${error} />
       ${canWrite() && html`<button type="submit" class="primary" disabled=${busy}>${tr('保存积分规则', 'Save points rule')}</button>`}
