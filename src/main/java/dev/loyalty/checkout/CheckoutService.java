@@ -10,6 +10,7 @@ import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.MemberCodeInvalidException;
+import dev.loyalty.counter.PurchasePaidBy;
 import dev.loyalty.counter.PurchaseResult;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.coupon.CouponDiscount;
@@ -175,7 +176,8 @@ public class CheckoutService {
         }
         order.setPayableCents(rest - order.getPointsDiscountCents());
         if (order.getPayableCents() > 0) {
-            PurchaseResult purchase = counter.recordNewPurchaseFor(at, memberId, orderNo, order.getPayableCents());
+            PurchaseResult purchase = counter.recordNewPurchaseFor(at, memberId, orderNo, order.getPayableCents(),
+                    PurchasePaidBy.CHECKOUT);
             order.setPointsEarned(purchase.points());
             order.setPointsBalance(purchase.pointsBalance());
         } else {
@@ -217,7 +219,7 @@ public class CheckoutService {
         boolean whole = refundedAfter == paid;
         long reversed = 0;
         if (cents > 0) {
-            reversed = counter.refundPurchase(at, orderNo, cents).points();
+            reversed = counter.refundCheckoutPurchase(at, orderNo, cents).points();
         }
         long returnedSoFar = whole ? order.getPointsUsed() : order.getPointsUsed() * refundedAfter / paid;
         long giveBack = returnedSoFar - order.getPointsReturned();

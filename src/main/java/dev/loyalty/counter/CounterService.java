@@ -223,7 +223,7 @@ public class CounterService {
         checkCounterOrder(at, memberId, amountCents);
         try {
             return tx.execute(status -> {
-                PurchaseResult result = insertPurchase(at, memberId, orderNo, amountCents);
+                PurchaseResult result = insertPurchase(at, memberId, orderNo, amountCents, PurchasePaidBy.COUNTER);
                 memberCodes.spend(memberCode, memberId, "purchase:" + at.storeId() + ":" + orderNo);
                 return result;
             });
@@ -244,7 +244,7 @@ public class CounterService {
         }
         checkCounterOrder(at, memberId, amountCents);
         try {
-            return tx.execute(status -> insertPurchase(at, memberId, orderNo, amountCents));
+            return tx.execute(status -> insertPurchase(at, memberId, orderNo, amountCents, PurchasePaidBy.COUNTER));
         } catch (DuplicateKeyException sameOrderRaced) {
             return replayFor(purchases.find(at.storeId(), orderNo).orElseThrow(() -> sameOrderRaced), memberId, amountCents);
         }
@@ -256,19 +256,22 @@ public class CounterService {
      * concurrent duplicate fails the caller's transaction with a duplicate key.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public PurchaseResult recordNewPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents) {
+    public PurchaseResult recordNewPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents,
+            PurchasePaidBy paidBy) {
         if (purchases.find(at.storeId(), orderNo).isPresent()) {
             throw new OrderConflictException(orderNo);
         }
-        return insertPurchase(at, memberId, orderNo, amountCents);
+        return insertPurchase(at, memberId, orderNo, amountCents, paidBy);
     }
 
     /**
      * The purchase row first: its unique (store, order) key is what queues concurrent repeats of one order
      * (each waits on the first's insert, then replays it), before any of them touches the points account.
      */
-    private PurchaseResult insertPurchase(StaffBinding at, long memberId, String orderNo, long amountCents) {
+    private PurchaseResult insertPurchase(StaffBinding at, long memberId, String orderNo, long amountCents,
+            PurchasePaidBy paidBy) {
         Purchase purchase = Purchase.of(at.storeId(), orderNo, memberId, amountCents, at.memberId(), clock.instant());
+        purchase.setPaidBy(paidBy.name());
         purchases.add(purchase);
         long earned = pointsFor(memberId, amountCents);
         long balance;
@@ -292,7 +295,7 @@ public class CounterService {
         if (purchase.isEmpty() || purchase.get().getRefundedCents() >= purchase.get().getAmountCents()) {
             return new PurchaseResult(orderNo, 0, purchase.map(p -> points.balance(p.getMemberId())).orElse(0L));
         }
-        return refundPurchase(at, orderNo, null);
+        return refund(at, orderNo, null, PurchasePaidBy.WALLET);
     }
 
     /** What one member spent at the counters between two instants, less what was refunded. */
@@ -358,10 +361,23 @@ public class CounterService {
      * refunds that add up to the whole reverse exactly what was awarded.
      */
     public PurchaseResult refundPurchase(StaffBinding at, String orderNo, Long amountCents) {
+        return refund(at, orderNo, amountCents, PurchasePaidBy.COUNTER);
+    }
+
+    /** Refunds the cash part of a checkout ({@link #refundPurchase} for a purchase the checkout module recorded). */
+    public PurchaseResult refundCheckoutPurchase(StaffBinding at, String orderNo, long amountCents) {
+        return refund(at, orderNo, amountCents, PurchasePaidBy.CHECKOUT);
+    }
+
+    private PurchaseResult refund(StaffBinding at, String orderNo, Long amountCents, PurchasePaidBy paidBy) {
         return tx.execute(status -> {
             Purchase purchase = purchases.lock(at.storeId(), orderNo);
             if (purchase == null) {
                 throw new NotFoundException("Order", orderNo);
+            }
+            PurchasePaidBy actual = PurchasePaidBy.valueOf(purchase.getPaidBy());
+            if (actual != paidBy) {
+                throw new RefundElsewhereException(orderNo, actual);
             }
             checkNotSelf(at, purchase.getMemberId());
             long left = purchase.getAmountCents() - purchase.getRefundedCents();

@@ -13,6 +13,7 @@ import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.OrderConflictException;
+import dev.loyalty.counter.PurchasePaidBy;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.wallet.internal.WalletAccount;
 import dev.loyalty.wallet.internal.WalletAccountMapper;
@@ -111,7 +112,7 @@ public class WalletService {
             long bonus = Math.multiplyExact(amountCents, account.getBonusCents()) / balance;
             long principal = amountCents - bonus;
             WalletEntry entry = write(account, WalletPosting.atCounter(WalletEntryType.PAY, -principal, -bonus, key, orderNo, at));
-            counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents);
+            counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents, PurchasePaidBy.WALLET);
             audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
             return entry;

@@ -266,6 +266,9 @@ class CheckoutTest extends IntegrationTest {
         String order = unique("H");
         cashier.post(CHECKOUTS, body(order, 10_000, coupon, 501));
         long earned = earnedOn(8_499);
+        Api.Response asPurchase = cashier.post("/api/staff/purchases/" + order + "/refund", Map.of("amountCents", 4_249));
+        assertThat(asPurchase.status()).as("points and coupon go back with the checkout refund").isEqualTo(409);
+        assertThat(asPurchase.code()).isEqualTo("REFUND_ELSEWHERE");
 
         Api.Response half = cashier.post(CHECKOUTS + "/" + order + "/refund", Map.of("amountCents", 4_249));
         String afterHalf = couponStatus(coupon);

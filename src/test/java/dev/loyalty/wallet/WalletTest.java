@@ -73,6 +73,11 @@ class WalletTest extends IntegrationTest {
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json().path("balanceCents").asLong()).isEqualTo(6_000);
 
+        Api.Response asPurchase = cashier.post("/api/staff/purchases/" + order + "/refund", Map.of());
+        assertThat(asPurchase.status()).as("the money goes back with the wallet refund, not the purchase's").isEqualTo(409);
+        assertThat(asPurchase.code()).isEqualTo("REFUND_ELSEWHERE");
+        assertThat(member.get("/api/app/points").json().path("balance").asLong()).isEqualTo(60);
+
         Api.Response refunded = cashier.post("/api/staff/wallet/payments/" + order + "/refund", null);
         Api.Response twice = cashier.post("/api/staff/wallet/payments/" + order + "/refund", null);
         assertThat(refunded.json().path("balanceCents").asLong()).isEqualTo(12_000);

@@ -20,6 +20,8 @@ public class Purchase {
     private Long refundedCents;
     private Long pointsReversed;
     private Long staffMemberId;
+    /** A {@link dev.loyalty.counter.PurchasePaidBy} name. */
+    private String paidBy;
     private Instant createdAt;
 
     public static Purchase of(long storeId, String orderNo, long memberId, long amountCents, long staffMemberId,
@@ -33,6 +35,7 @@ public class Purchase {
         purchase.refundedCents = 0L;
         purchase.pointsReversed = 0L;
         purchase.staffMemberId = staffMemberId;
+        purchase.paidBy = "COUNTER";
         purchase.createdAt = now;
         return purchase;
     }
@@ -55,6 +58,8 @@ public class Purchase {
     public void setRefundedCents(Long refundedCents) { this.refundedCents = refundedCents; }
     public Long getPointsReversed() { return pointsReversed; }
     public void setPointsReversed(Long pointsReversed) { this.pointsReversed = pointsReversed; }
+    public String getPaidBy() { return paidBy; }
+    public void setPaidBy(String paidBy) { this.paidBy = paidBy; }
     public Long getStaffMemberId() { return staffMemberId; }
     public void setStaffMemberId(Long staffMemberId) { this.staffMemberId = staffMemberId; }
     public Instant getCreatedAt() { return createdAt; }

@@ -21,9 +21,9 @@ public interface PurchaseMapper extends BaseMapper<Purchase> {
     /** A counter purchase; a second one with the same order number waits for the first, then fails on the unique key. */
     @Insert("""
             INSERT INTO counter_purchase (store_id, order_no, member_id, amount_cents, points_awarded, points_entry_id,
-                                          refunded_cents, points_reversed, staff_member_id, created_at)
+                                          refunded_cents, points_reversed, staff_member_id, paid_by, created_at)
             VALUES (#{storeId}, #{orderNo}, #{memberId}, #{amountCents}, #{pointsAwarded}, #{pointsEntryId},
-                    #{refundedCents}, #{pointsReversed}, #{staffMemberId}, #{createdAt})
+                    #{refundedCents}, #{pointsReversed}, #{staffMemberId}, #{paidBy}, #{createdAt})
             """)
     @Options(useGeneratedKeys = true, keyProperty = "id")
     int add(Purchase purchase);
