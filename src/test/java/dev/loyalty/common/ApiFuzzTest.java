@@ -111,6 +111,9 @@ class ApiFuzzTest extends IntegrationTest {
     private String tillKeyId;
     private String tillSecret;
     private String spareKeyId;
+    /** A purchase and a wallet payment of their own for the open API's refunds (the staff fuzz refunds the others). */
+    private String openPurchasedOrderNo;
+    private String openPaidOrderNo;
     /** The rules every member shares, as they were before: the fuzz puts them back when it is done. */
     private final Map<String, JsonNode> sharedRules = new LinkedHashMap<>();
     private final Set<String> levelsBefore = new HashSet<>();
@@ -165,6 +168,12 @@ class ApiFuzzTest extends IntegrationTest {
         paidOrderNo = unique("FZ-W");
         ok(staff.post("/api/staff/wallet/payments",
                 Map.of("memberCode", memberCode(customer), "orderNo", paidOrderNo, "amountCents", 100)));
+        openPurchasedOrderNo = unique("FZ-P");
+        ok(staff.post("/api/staff/purchases",
+                Map.of("memberCode", memberCode(customer), "orderNo", openPurchasedOrderNo, "amountCents", 100_000)));
+        openPaidOrderNo = unique("FZ-W");
+        ok(staff.post("/api/staff/wallet/payments",
+                Map.of("memberCode", memberCode(customer), "orderNo", openPaidOrderNo, "amountCents", 100)));
     }
 
     /**
@@ -896,10 +905,10 @@ class ApiFuzzTest extends IntegrationTest {
                     ? mallTemplateId : "tpl-fuzz";
             case "id" -> idIn(path);
             case "code" -> codeIn(path);
-            case "orderNo" -> path.startsWith("/api/staff/purchases/") || path.startsWith("/api/open/v1/purchases/")
-                    ? purchasedOrderNo
-                    : path.startsWith("/api/staff/wallet/payments/") || path.startsWith("/api/open/v1/wallet/payments/")
-                    ? paidOrderNo : FRESH_ORDER_NO;
+            case "orderNo" -> path.startsWith("/api/staff/purchases/") ? purchasedOrderNo
+                    : path.startsWith("/api/staff/wallet/payments/") ? paidOrderNo
+                    : path.startsWith("/api/open/v1/purchases/") ? openPurchasedOrderNo
+                    : path.startsWith("/api/open/v1/wallet/payments/") ? openPaidOrderNo : FRESH_ORDER_NO;
             // the spare key: the key the fuzz signs with stays good
             case "keyId" -> spareKeyId;
             case "memberCode" -> FRESH_MEMBER_CODE;
