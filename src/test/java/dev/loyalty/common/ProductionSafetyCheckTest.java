@@ -65,6 +65,14 @@ class ProductionSafetyCheckTest {
     }
 
     @Test
+    void prodRefusesTheDevelopmentKeyThatSealsApiKeySecrets() {
+        assertThatThrownBy(() -> start(with("--loyalty.crypto.api-key-secret-key=dev-only-api-key-secret-key-change-me")))
+                .hasStackTraceContaining("loyalty.crypto.api-key-secret-key must be set");
+        assertThatThrownBy(() -> start(with("--loyalty.crypto.api-key-secret-key=")))
+                .hasStackTraceContaining("loyalty.crypto.api-key-secret-key must be set");
+    }
+
+    @Test
     void prodRefusesAShortJwtSecretAShortAdminPasswordAndADevelopmentAesKey() {
         assertThatThrownBy(() -> start(with(with(with(REAL_SECRETS, "--loyalty.jwt.secret=only-31-bytes-long-0123456789ab"),
                 "--loyalty.admin.password=x"), "--wx.mp.aes-key=dev-only-aes")))

@@ -303,6 +303,33 @@ class OpenApiTest extends IntegrationTest {
         assertThat(admin.get("/api/admin/stores/" + storeId + "/api-keys").json()).hasSize(1);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheSignatureOnEveryOpenOperation() {
+        JsonNode docs = api.get("/v3/api-docs").json();
+        JsonNode schemes = docs.path("components").path("securitySchemes");
+        List<String> headers = List.of("X-Loyalty-Key", "X-Loyalty-Timestamp", "X-Loyalty-Nonce", "X-Loyalty-Signature");
+        for (String header : headers) {
+            assertThat(schemes.path(header).path("in").asString()).isEqualTo("header");
+            assertThat(schemes.path(header).path("name").asString()).isEqualTo(header);
+        }
+        assertThat(schemes.path("X-Loyalty-Key").path("description").asString()).contains("HMAC-SHA256").contains("REPLAYED");
+        int operations = 0;
+        for (var path : docs.path("paths").properties()) {
+            if (!path.getKey().startsWith("/api/open/")) {
+                continue;
+            }
+            for (var operation : path.getValue().properties()) {
+                operations++;
+                JsonNode security = operation.getValue().path("security").get(0);
+                assertThat(security.propertyNames()).as(path.getKey()).containsExactlyInAnyOrderElementsOf(headers);
+                assertThat(operation.getValue().path("description").asString()).contains("X-Loyalty-Signature");
+            }
+        }
+        assertThat(operations).isEqualTo(6);
+        assertThat(docs.path("components").path("schemas").path("StaffBinding").path("properties").has("apiKeyId"))
+                .as("a till's key id is no field of a staff binding").isFalse();
+    }
+
     private Till tillOf(JsonNode issued) {
         return new Till(port, issued.path("keyId").asString(), issued.path("secret").asString(), clock, nextClientIp());
     }
