@@ -7,7 +7,6 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.RaceRetry;
-import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.MemberCodeInvalidException;
 import dev.loyalty.counter.PurchasePaidBy;
@@ -194,7 +193,7 @@ public class CheckoutService {
         after.put("pointsDiscountCents", result.pointsDiscountCents());
         after.put("payableCents", result.payableCents());
         after.put("pointsEarned", result.pointsEarned());
-        audit.record(staffActor(at), "CHECKOUT_RECORDED", target(at, orderNo), null, after);
+        audit.record(at.actor(), "CHECKOUT_RECORDED", target(at, orderNo), null, after);
         return result;
     }
 
@@ -245,7 +244,7 @@ public class CheckoutService {
         after.put("pointsReversed", order.getPointsReversed() + reversed);
         after.put("couponReturned", couponReturned);
         after.put("couponKept", couponKept);
-        audit.record(staffActor(at), "CHECKOUT_REFUNDED", target(at, orderNo),
+        audit.record(at.actor(), "CHECKOUT_REFUNDED", target(at, orderNo),
                 Map.of("refundedCents", order.getRefundedCents(), "pointsReturned", order.getPointsReturned()), after);
         return new CheckoutRefundResult(orderNo, cents, refundedAfter, returned, reversed, couponReturned, couponKept,
                 balance);
@@ -310,9 +309,5 @@ public class CheckoutService {
 
     private static String target(StaffBinding at, String orderNo) {
         return "checkout:" + at.storeId() + ":" + orderNo;
-    }
-
-    private static Actor staffActor(StaffBinding at) {
-        return new Actor(Actor.Type.STAFF, at.memberId());
     }
 }

@@ -6,7 +6,6 @@ import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
-import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.internal.Purchase;
 import dev.loyalty.counter.internal.PurchaseMapper;
@@ -284,7 +283,7 @@ public class CounterService {
             balance = points.balance(memberId);
         }
         members.addGrowth(memberId, amountCents / 100);
-        audit.record(staffActor(at), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
+        audit.record(at.actor(), "PURCHASE_RECORDED", "order:" + at.storeId() + ":" + orderNo, null,
                 Map.of("memberId", memberId, "amountCents", amountCents, "points", earned));
         return new PurchaseResult(orderNo, earned, balance);
     }
@@ -402,7 +401,7 @@ public class CounterService {
             if (purchases.refund(purchase.getId(), cents, reversed) != 1) {
                 throw new IllegalStateException("Refund of order " + orderNo + " exceeded its amount");
             }
-            audit.record(staffActor(at), "PURCHASE_REFUNDED", "order:" + at.storeId() + ":" + orderNo,
+            audit.record(at.actor(), "PURCHASE_REFUNDED", "order:" + at.storeId() + ":" + orderNo,
                     Map.of("refundedCents", purchase.getRefundedCents()),
                     Map.of("refundedCents", refundedAfter, "pointsReversed", reversed));
             return new PurchaseResult(orderNo, reversed, balance);
@@ -438,10 +437,6 @@ public class CounterService {
     private long pointsFor(long memberId, long amountCents) {
         long base = amountCents * points.rule().pointsPerYuan() / 100;
         return base * members.pointsMultiplierPercent(memberId) / 100;
-    }
-
-    private static Actor staffActor(StaffBinding at) {
-        return new Actor(Actor.Type.STAFF, at.memberId());
     }
 
     private static StoreView toView(Store store) {

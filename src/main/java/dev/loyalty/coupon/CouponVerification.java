@@ -3,7 +3,6 @@ package dev.loyalty.coupon;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
-import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -62,7 +61,7 @@ public class CouponVerification {
             }
             Coupon used = coupons.selectById(coupon.getId());
             publishUsed(coupon, template);
-            audit.record(new Actor(Actor.Type.STAFF, at.memberId()), "COUPON_VERIFIED", "coupon:" + coupon.getId(),
+            audit.record(at.actor(), "COUPON_VERIFIED", "coupon:" + coupon.getId(),
                     Map.of("status", "UNUSED"), Map.of("status", "USED", "storeId", at.storeId()));
             return CouponViews.of(used, template, clock.instant());
         });

@@ -8,7 +8,6 @@ import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.RaceRetry;
-import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
@@ -87,7 +86,7 @@ public class WalletService {
             WalletAccount account = lock(memberId);
             counter.spendMemberCode(memberCode, memberId, key);
             WalletEntry entry = write(account, new WalletPosting(WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null));
-            audit.record(staff(at), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
+            audit.record(at.actor(), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", amountCents, "bonusCents", bonus));
             return entry;
         });
@@ -113,7 +112,7 @@ public class WalletService {
             long principal = amountCents - bonus;
             WalletEntry entry = write(account, WalletPosting.atCounter(WalletEntryType.PAY, -principal, -bonus, key, orderNo, at));
             counter.recordNewPurchaseFor(at, memberId, orderNo, amountCents, PurchasePaidBy.WALLET);
-            audit.record(staff(at), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
+            audit.record(at.actor(), "WALLET_PAID", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", memberId, "principalCents", principal, "bonusCents", bonus));
             return entry;
         });
@@ -130,7 +129,7 @@ public class WalletService {
             WalletEntry entry = write(account, new WalletPosting(WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
                     -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId()));
             counter.refundRemainder(at, orderNo);
-            audit.record(staff(at), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
+            audit.record(at.actor(), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
                             "bonusCents", -payment.getBonusDeltaCents()));
             return entry;
@@ -366,10 +365,6 @@ public class WalletService {
         events.publishEvent(new WalletChanged(entry.getMemberId(), entry.getId(), entry.getDeltaCents(),
                 entry.getBalanceAfterCents(), posting.type()));
         return entry;
-    }
-
-    private static Actor staff(StaffBinding at) {
-        return new Actor(Actor.Type.STAFF, at.memberId());
     }
 
     private static WalletMovement toMovement(WalletEntry entry, boolean replayed) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.Till;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -107,6 +108,13 @@ class ApiFuzzTest extends IntegrationTest {
     private String purchasedOrderNo;
     private String paidOrderNo;
     private String checkedOutOrderNo;
+    /** The store's API key every {@code /api/open/} request is signed with, and a spare one for the revoke. */
+    private String tillKeyId;
+    private String tillSecret;
+    private String spareKeyId;
+    /** A purchase and a wallet payment of their own for the open API's refunds (the staff fuzz refunds the others). */
+    private String openPurchasedOrderNo;
+    private String openPaidOrderNo;
     /** The rules every member shares, as they were before: the fuzz puts them back when it is done. */
     private final Map<String, JsonNode> sharedRules = new LinkedHashMap<>();
     private final Set<String> levelsBefore = new HashSet<>();
@@ -147,6 +155,11 @@ class ApiFuzzTest extends IntegrationTest {
         couponCode = coupon.path("code").asString();
         revocableCouponId = created(customer.with("Idempotency-Key", unique("fuzz"))
                 .post("/api/app/mall/items/" + mallTemplateId + "/redeem", null)).path("coupon").path("id").asLong();
+        JsonNode tillKey = created(admin.post("/api/admin/stores/" + storeId + "/api-keys", Map.of("name", "Fuzz till")));
+        tillKeyId = tillKey.path("keyId").asString();
+        tillSecret = tillKey.path("secret").asString();
+        spareKeyId = created(admin.post("/api/admin/stores/" + storeId + "/api-keys", Map.of("name", "Fuzz spare")))
+                .path("keyId").asString();
         Api staff = api.as(staffToken);
         purchasedOrderNo = unique("FZ-P");
         ok(staff.post("/api/staff/purchases",
@@ -159,6 +172,12 @@ class ApiFuzzTest extends IntegrationTest {
         checkedOutOrderNo = unique("FZ-C");
         ok(staff.post("/api/staff/checkouts",
                 Map.of("memberCode", memberCode(customer), "orderNo", checkedOutOrderNo, "amountCents", 100_000)));
+        openPurchasedOrderNo = unique("FZ-P");
+        ok(staff.post("/api/staff/purchases",
+                Map.of("memberCode", memberCode(customer), "orderNo", openPurchasedOrderNo, "amountCents", 100_000)));
+        openPaidOrderNo = unique("FZ-W");
+        ok(staff.post("/api/staff/wallet/payments",
+                Map.of("memberCode", memberCode(customer), "orderNo", openPaidOrderNo, "amountCents", 100)));
     }
 
     /**
@@ -514,8 +533,9 @@ class ApiFuzzTest extends IntegrationTest {
         String label = op.method() + " " + op.path() + (request.accept == null ? "" : " [Accept: " + request.accept + "]")
                 + "  " + request.description;
         HttpRequest.Builder builder;
+        URI uri = URI.create(request.uri());
         try {
-            builder = HttpRequest.newBuilder(URI.create(request.uri())).timeout(Duration.ofSeconds(30))
+            builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                     .header("X-Forwarded-For", nextClientIp());
             for (Map.Entry<String, String> header : request.headers.entrySet()) {
                 builder.header(header.getKey(), onTheWire(fresh(header.getValue())));
@@ -524,11 +544,15 @@ class ApiFuzzTest extends IntegrationTest {
             // java.net.http refuses a header value with a NUL in it, as HTTP/1.1 does: nothing reaches the app.
             return;
         }
+        byte[] body = request.body == null ? new byte[0] : fresh(request.body).getBytes(StandardCharsets.UTF_8);
+        if (op.path().startsWith("/api/open/")) {
+            signed(builder, op.method(), uri, body);
+        }
         if (request.body == null) {
             builder.method(op.method(), HttpRequest.BodyPublishers.noBody());
         } else {
             builder.header("Content-Type", request.contentType)
-                    .method(op.method(), HttpRequest.BodyPublishers.ofString(fresh(request.body), StandardCharsets.UTF_8));
+                    .method(op.method(), HttpRequest.BodyPublishers.ofByteArray(body));
         }
         HttpResponse<String> response = send(builder, op, request.accept, label);
         if (response == null) {
@@ -543,6 +567,20 @@ class ApiFuzzTest extends IntegrationTest {
                     + response.headers().firstValue("Content-Type").orElse("(no Content-Type)") + " "
                     + excerpt(response.body()));
         }
+    }
+
+    /**
+     * Signs a request to the open API with the fuzz store's key, as a till would, over exactly the path, query and
+     * body bytes that go out: every request gets through the signature and its values reach the endpoint.
+     */
+    private void signed(HttpRequest.Builder builder, String method, URI uri, byte[] body) {
+        String timestamp = Long.toString(clock.instant().getEpochSecond());
+        String nonce = "fuzz-" + serial.incrementAndGet() + "-" + Long.toString(System.nanoTime(), 36);
+        String pathAndQuery = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        builder.header("X-Loyalty-Key", tillKeyId)
+                .header("X-Loyalty-Timestamp", timestamp)
+                .header("X-Loyalty-Nonce", nonce)
+                .header("X-Loyalty-Signature", Till.signature(tillSecret, method, pathAndQuery, timestamp, nonce, body));
     }
 
     /** What is wrong with an answer, or null. */
@@ -594,6 +632,7 @@ class ApiFuzzTest extends IntegrationTest {
         if (path.startsWith("/api/app/")) {
             return op.method().equals("GET") ? customerToken : loginMember(unique("fuzz-member"));
         }
+        // /api/open/: no token, each request is signed with the store's API key (signed(...))
         return null;
     }
 
@@ -877,7 +916,11 @@ class ApiFuzzTest extends IntegrationTest {
             case "code" -> codeIn(path);
             case "orderNo" -> path.startsWith("/api/staff/purchases/") ? purchasedOrderNo
                     : path.startsWith("/api/staff/wallet/payments/") ? paidOrderNo
-                    : path.equals("/api/staff/checkouts/{orderNo}/refund") ? checkedOutOrderNo : FRESH_ORDER_NO;
+                    : path.equals("/api/staff/checkouts/{orderNo}/refund") ? checkedOutOrderNo
+                    : path.startsWith("/api/open/v1/purchases/") ? openPurchasedOrderNo
+                    : path.startsWith("/api/open/v1/wallet/payments/") ? openPaidOrderNo : FRESH_ORDER_NO;
+            // the spare key: the key the fuzz signs with stays good
+            case "keyId" -> spareKeyId;
             case "memberCode" -> FRESH_MEMBER_CODE;
             case "Idempotency-Key" -> FRESH_KEY;
             // a job runs over every test's rows: only hostile names reach the jobs endpoint
@@ -922,6 +965,9 @@ class ApiFuzzTest extends IntegrationTest {
         if (path.startsWith("/api/admin/coupons/")) {
             return revocableCouponId;
         }
+        if (path.startsWith("/api/admin/stores/")) {
+            return storeId;
+        }
         return 999_999_999_999L;
     }
 
@@ -930,7 +976,7 @@ class ApiFuzzTest extends IntegrationTest {
             case "/api/app/auth/login" -> FRESH_LOGIN_CODE;
             case "/api/admin/levels" -> FRESH_LEVEL_CODE;
             case "/api/admin/levels/{code}" -> levelCode;
-            case "/api/staff/coupons/verify", "/api/admin/coupons/lookup" -> couponCode;
+            case "/api/staff/coupons/verify", "/api/open/v1/coupons/verify", "/api/admin/coupons/lookup" -> couponCode;
             default -> "fuzz";
         };
     }

@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "loyalty.jwt.secret=a-real-secret-from-the-vault-0123456789",
         "loyalty.admin.password=Zq8!real-admin-password",
         "loyalty.crypto.phone-key=a-real-phone-key-from-the-vault",
+        "loyalty.crypto.api-key-secret-key=a-real-api-key-sealing-key-from-the-vault",
         "loyalty.member-code.secret=a-real-member-code-key",
         "wx.miniapp.secret=real-miniapp-secret", "wx.mp.secret=real-mp-secret", "wx.mp.token=real-mp-token"})
 @ActiveProfiles(resolver = ProductionExposureTest.ProdOnTopOfTheStack.class)

@@ -16,6 +16,7 @@ class ProductionSafetyCheckTest {
             "--loyalty.jwt.secret=a-real-secret-from-the-vault-0123456789",
             "--loyalty.admin.password=Zq8!real-admin-password",
             "--loyalty.crypto.phone-key=a-real-phone-key-from-the-vault",
+            "--loyalty.crypto.api-key-secret-key=a-real-api-key-sealing-key-from-the-vault",
             "--loyalty.member-code.secret=a-real-member-code-key",
             "--wx.miniapp.secret=real-miniapp-secret",
             "--wx.mp.secret=real-mp-secret",
@@ -61,6 +62,14 @@ class ProductionSafetyCheckTest {
                 .hasStackTraceContaining("wx.miniapp.secret must be set")
                 .hasStackTraceContaining("wx.mp.secret must be set")
                 .hasStackTraceContaining("wx.mp.token must be set");
+    }
+
+    @Test
+    void prodRefusesTheDevelopmentKeyThatSealsApiKeySecrets() {
+        assertThatThrownBy(() -> start(with("--loyalty.crypto.api-key-secret-key=dev-only-api-key-secret-key-change-me")))
+                .hasStackTraceContaining("loyalty.crypto.api-key-secret-key must be set");
+        assertThatThrownBy(() -> start(with("--loyalty.crypto.api-key-secret-key=")))
+                .hasStackTraceContaining("loyalty.crypto.api-key-secret-key must be set");
     }
 
     @Test

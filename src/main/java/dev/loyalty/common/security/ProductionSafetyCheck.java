@@ -22,7 +22,8 @@ class ProductionSafetyCheck implements InitializingBean {
     static final int MIN_JWT_SECRET_BYTES = 32;
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
     private static final List<String> SECRETS = List.of(
-            "loyalty.jwt.secret", "loyalty.admin.password", "loyalty.crypto.phone-key", "loyalty.member-code.secret",
+            "loyalty.jwt.secret", "loyalty.admin.password", "loyalty.crypto.phone-key", "loyalty.crypto.api-key-secret-key",
+            "loyalty.member-code.secret",
             "wx.miniapp.secret", "wx.mp.secret", "wx.mp.token");
     /** Secrets of features that are off while they are empty; once set, they must be real. */
     private static final List<String> SECRETS_WHEN_SET = List.of("wx.mp.aes-key");

@@ -13,6 +13,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 /**
  * Members (Mini Program tokens) reach {@code /api/app/**} and {@code /api/staff/**} (staff bindings are
  * checked by the counter), operators reach what their role allows of {@code /api/admin/**} ({@link OperatorAccess}).
+ * {@code /api/open/**} is authenticated by its signature, not by a token (the open module's filter).
  * Everything else that is public says so here.
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +39,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/app/auth/login", "/api/admin/auth/login").permitAll()
                         // uploaded avatars: public like WeChat's own avatar URLs, the unguessable id is the secret
                         .requestMatchers(HttpMethod.GET, "/media/avatars/*").permitAll()
+                        // tills and ERPs: every request is signed with a store's API key, checked by the open module's filter
+                        .requestMatchers("/api/open/**").permitAll()
                         .requestMatchers("/api/app/**", "/api/staff/**").hasRole("MEMBER")
                         .requestMatchers("/api/admin/**").access(new OperatorAccess())
                         .requestMatchers("/api/**").authenticated()
