@@ -170,7 +170,11 @@ class WebhookDeliveryTest extends IntegrationTest {
         receiver.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(500)));
         long webhookId = webhook("/down", List.of("points.changed"));
         long memberId = memberId(unique("wh-retry"));
-        admin.post("/api/admin/members/" + memberId + "/points-adjustments", Map.of("delta", 3, "reason", "webhook test"));
+        assertThat(memberId).isPositive();
+        Api.Response adjusted = admin.post("/api/admin/members/" + memberId + "/points-adjustments",
+                Map.of("delta", 3, "reason", "webhook test"));
+        assertThat(adjusted.status()).as(adjusted.toString()).isEqualTo(200);
+        assertThat(onlyDelivery(webhookId).path("status").asString()).isEqualTo("PENDING");
         for (Duration wait : List.of(Duration.ZERO, Duration.ofSeconds(11), Duration.ofSeconds(31),
                 Duration.ofMinutes(3), Duration.ofMinutes(11), Duration.ofMinutes(61), Duration.ofHours(7),
                 Duration.ofHours(7))) {
