@@ -44,11 +44,14 @@ export async function openPage(browser, baseUrl, { width = 1280, height = 900 } 
   const problems = [];
   const allowed = [];
   page.on('pageerror', (e) => problems.push(`uncaught page error: ${e.message}`));
+  const noContent = new Set();
   page.on('requestfailed', (r) => {
-    // a download from a blob: URL ends its request as "aborted": that is the download, not a failure
-    if (!r.url().startsWith('blob:')) problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
+    // a download from a blob: URL ends its request as "aborted": that is the download, not a failure;
+    // so does every 204 answer (a DELETE's), after its response arrived
+    if (!r.url().startsWith('blob:') && !noContent.has(r)) problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText}`);
   });
   page.on('response', (r) => {
+    if (r.status() === 204) noContent.add(r.request());
     if (r.status() < 400) return;
     const i = allowed.findIndex((a) => a.status === r.status() && r.url().includes(a.urlPart));
     if (i >= 0) allowed.splice(i, 1);

@@ -17,6 +17,7 @@ import { CampaignsPage } from './pages/campaigns.js';
 import { StoresPage } from './pages/stores.js';
 import { RebatesPage } from './pages/rebates.js';
 import { NotificationsPage } from './pages/notifications.js';
+import { WebhooksPage } from './pages/webhooks.js';
 import { AuditPage } from './pages/audit.js';
 import { ActivityPage } from './pages/activity.js';
 import { OperatorsPage } from './pages/operators.js';
@@ -31,6 +32,7 @@ const MENU = [
   ['#/activity', '门店流水', 'Store activity'],
   ['#/rebates', '返点', 'Rebates'],
   ['#/notifications', '消息通知', 'Notifications'],
+  ['#/webhooks', '网络钩子', 'Webhooks'],
   ['#/audit', '操作日志', 'Audit log'],
   ['#/operators', '操作员', 'Operators'],
 ];
@@ -45,6 +47,7 @@ const PAGES = {
   '#/activity': (params) => html`<${ActivityPage} params=${params} />`,
   '#/rebates': () => html`<${RebatesPage} />`,
   '#/notifications': () => html`<${NotificationsPage} />`,
+  '#/webhooks': () => html`<${WebhooksPage} />`,
   '#/audit': () => html`<${AuditPage} />`,
   '#/operators': () => html`<${OperatorsPage} />`,
 };

@@ -19,8 +19,8 @@ export function roleName(role) {
 /** The pages each role may open, by the key of their #/path. */
 const PAGES = {
   OWNER: null, // every page
-  OPERATOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'audit'],
-  AUDITOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'audit'],
+  OPERATOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'webhooks', 'audit'],
+  AUDITOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'webhooks', 'audit'],
   STORE_MANAGER: ['members', 'stores', 'activity'],
 };
 
@@ -43,7 +43,7 @@ export function canSee(key) {
   return Boolean(pages && pages.includes(key));
 }
 
-/** Changes to rules, coupons, campaigns, members, rebates, notifications, stores and jobs. */
+/** Changes to rules, coupons, campaigns, members, rebates, notifications, webhooks, stores and jobs. */
 export function canWrite() {
   return me?.role === 'OWNER' || me?.role === 'OPERATOR';
 }

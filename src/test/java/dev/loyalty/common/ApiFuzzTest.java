@@ -120,6 +120,7 @@ class ApiFuzzTest extends IntegrationTest {
     private final Set<String> levelsBefore = new HashSet<>();
     private final Set<Long> plansBefore = new HashSet<>();
     private final Set<Long> templatesBefore = new HashSet<>();
+    private final Set<Long> webhooksBefore = new HashSet<>();
 
     @BeforeEach
     void openAStoreWithStaffACustomerAndTheirCouponsAndOrders() {
@@ -131,6 +132,7 @@ class ApiFuzzTest extends IntegrationTest {
         admin.get("/api/admin/levels").json().forEach(level -> levelsBefore.add(level.path("code").asString()));
         admin.get("/api/admin/wallet-plans").json().forEach(plan -> plansBefore.add(plan.path("id").asLong()));
         admin.get("/api/admin/coupon-templates").json().forEach(t -> templatesBefore.add(t.path("id").asLong()));
+        admin.get("/api/admin/webhooks").json().forEach(w -> webhooksBefore.add(w.path("id").asLong()));
         storeId = created(admin.post("/api/admin/stores", Map.of("name", "Fuzz Store"))).path("id").asLong();
         String staffCode = unique("fuzz-staff");
         ok(admin.post("/api/admin/staff", Map.of("memberId", memberId(staffCode), "storeId", storeId)));
@@ -183,7 +185,7 @@ class ApiFuzzTest extends IntegrationTest {
     /**
      * Levels, plans and templates cannot be deleted: those the fuzz made (a level at growth 0 included) are moved
      * out of every member's reach and switched off, the shared rules are put back and the customer's points are
-     * spent, so that later tests start from what they expect.
+     * spent, so that later tests start from what they expect. The webhooks it made are deleted.
      */
     @AfterEach
     void putTheSharedRulesBackAndCloseWhatTheFuzzOpened() {
@@ -205,6 +207,11 @@ class ApiFuzzTest extends IntegrationTest {
             if (!plansBefore.contains(plan.path("id").asLong())) {
                 ok(admin.put("/api/admin/wallet-plans/" + plan.path("id").asLong(),
                         Map.of("name", "Fuzz plan", "payCents", 100, "bonusCents", 0, "enabled", false)));
+            }
+        }
+        for (JsonNode webhook : admin.get("/api/admin/webhooks").json()) {
+            if (!webhooksBefore.contains(webhook.path("id").asLong())) {
+                assertThat(admin.delete("/api/admin/webhooks/" + webhook.path("id").asLong()).status()).isEqualTo(204);
             }
         }
         for (JsonNode template : admin.get("/api/admin/coupon-templates").json()) {
@@ -944,6 +951,9 @@ class ApiFuzzTest extends IntegrationTest {
             case "oldPassword" -> FRESH_OPERATOR_PASSWORD;
             case "newPassword" -> "a-new-password-of-no-one";
             case "address" -> "1 Fuzz Road";
+            // a public address (TEST-NET-3) that needs no DNS: allowed with private addresses refused, never sent to
+            case "url" -> path.startsWith("/api/admin/webhooks") ? "https://203.0.113.10/fuzz-hooks" : null;
+            case "secret" -> path.startsWith("/api/admin/webhooks") ? "a-fuzz-secret-of-no-receiver" : null;
             default -> null;
         };
     }

@@ -22,4 +22,11 @@ public class JobSwitch {
             job.run();
         }
     }
+
+    /** Runs {@code start} if scheduled jobs are on: for a job that starts its runs on a thread of its own. */
+    public void onSchedule(Runnable start) {
+        if (scheduled) {
+            start.run();
+        }
+    }
 }

@@ -12,6 +12,8 @@ public final class CachedValue<T> {
     private final Duration ttl;
     private final Supplier<T> loader;
     private volatile Loaded<T> loaded;
+    /** Moves on every {@link #forget}: a load that began before a forget must not keep what it read. */
+    private long generation;
 
     public CachedValue(Duration ttl, Supplier<T> loader) {
         this.ttl = ttl;
@@ -22,14 +24,24 @@ public final class CachedValue<T> {
         Loaded<T> current = loaded;
         long now = System.nanoTime();
         if (current == null || now - current.at() > ttl.toNanos()) {
+            long before = generation();
             current = new Loaded<>(loader.get(), now);
-            loaded = current;
+            synchronized (this) {
+                if (generation == before) {
+                    loaded = current;
+                }
+            }
         }
         return current.value();
     }
 
-    public void forget() {
+    public synchronized void forget() {
+        generation++;
         loaded = null;
+    }
+
+    private synchronized long generation() {
+        return generation;
     }
 
     private record Loaded<T>(T value, long at) {
