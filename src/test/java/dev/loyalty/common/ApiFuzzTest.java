@@ -800,7 +800,7 @@ class ApiFuzzTest extends IntegrationTest {
             return JSON.valueToTree(mapOf("name", "fuzz", "trigger", "JOINED", "points", 1, "budget", 1,
                     "startsOn", "2000-01-01", "endsOn", "2000-01-02", "enabled", false, "holdoutPercent", 0));
         }
-        if (schemaName(reference).equals("CheckoutBody")) {
+        if (schemaName(reference).equals("CheckoutRequest")) {
             // no coupon: the fixture's one coupon would pay one checkout only; its code is fuzzed all the same
             return JSON.valueToTree(mapOf("memberCode", FRESH_MEMBER_CODE, "orderNo", FRESH_ORDER_NO,
                     "amountCents", 100, "pointsToUse", 0));

@@ -1,6 +1,7 @@
 package dev.loyalty.checkout.web;
 
 import dev.loyalty.checkout.CheckoutRefundResult;
+import dev.loyalty.checkout.CheckoutRefundRequest;
 import dev.loyalty.checkout.CheckoutRequest;
 import dev.loyalty.checkout.CheckoutResult;
 import dev.loyalty.checkout.CheckoutService;
@@ -9,11 +10,6 @@ import dev.loyalty.counter.StaffGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,32 +31,20 @@ class StaffCheckoutController {
 
     @Operation(summary = "Check an order out with a coupon and points as part payment (idempotent per store and order number)")
     @PostMapping("/api/staff/checkouts")
-    CheckoutResult checkout(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CheckoutBody body) {
-        return checkouts.checkout(gate.enter(actor), body.toRequest());
+    CheckoutResult checkout(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CheckoutRequest request) {
+        return checkouts.checkout(gate.enter(actor), request);
     }
 
     @Operation(summary = "What a checkout would come to, writing nothing and leaving the member code unspent")
     @PostMapping("/api/staff/checkouts/preview")
-    CheckoutResult preview(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CheckoutBody body) {
-        return checkouts.preview(gate.enter(actor), body.toRequest());
+    CheckoutResult preview(@AuthenticationPrincipal Actor actor, @Valid @RequestBody CheckoutRequest request) {
+        return checkouts.preview(gate.enter(actor), request);
     }
 
     @Operation(summary = "Refund a checkout's cash, all or part; points paid with go back in proportion, the coupon on a whole refund")
     @PostMapping("/api/staff/checkouts/{orderNo}/refund")
     CheckoutRefundResult refund(@AuthenticationPrincipal Actor actor, @PathVariable String orderNo,
-            @Valid @RequestBody(required = false) RefundBody body) {
-        return checkouts.refund(gate.enter(actor), orderNo, body == null ? null : body.amountCents());
-    }
-
-    record CheckoutBody(@NotBlank @Size(max = 64) String memberCode,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only") String orderNo,
-            @NotNull @Min(1) Long amountCents, @Size(max = 128) String couponCode, @Min(0) Long pointsToUse) {
-
-        CheckoutRequest toRequest() {
-            return new CheckoutRequest(memberCode, orderNo, amountCents, couponCode, pointsToUse);
-        }
-    }
-
-    record RefundBody(@Min(1) Long amountCents) {
+            @Valid @RequestBody(required = false) CheckoutRefundRequest request) {
+        return checkouts.refund(gate.enter(actor), orderNo, request == null ? null : request.amountCents());
     }
 }

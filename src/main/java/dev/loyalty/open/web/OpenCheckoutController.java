@@ -1,6 +1,7 @@
 package dev.loyalty.open.web;
 
 import dev.loyalty.checkout.CheckoutRefundResult;
+import dev.loyalty.checkout.CheckoutRefundRequest;
 import dev.loyalty.checkout.CheckoutRequest;
 import dev.loyalty.checkout.CheckoutResult;
 import dev.loyalty.checkout.CheckoutService;
@@ -9,11 +10,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -36,33 +32,21 @@ class OpenCheckoutController {
     @Operation(summary = "Check an order out at the key's store with a coupon and points as part payment (idempotent per store and order number)")
     @PostMapping("/api/open/v1/checkouts")
     CheckoutResult checkout(@Parameter(hidden = true) @RequestAttribute(TillKey.ATTRIBUTE) TillKey key,
-            @Valid @RequestBody OpenCheckoutBody body) {
-        return checkouts.checkout(tills.enter(key), body.toRequest());
+            @Valid @RequestBody CheckoutRequest request) {
+        return checkouts.checkout(tills.enter(key), request);
     }
 
     @Operation(summary = "What a checkout would come to, writing nothing and leaving the member code unspent")
     @PostMapping("/api/open/v1/checkouts/preview")
     CheckoutResult preview(@Parameter(hidden = true) @RequestAttribute(TillKey.ATTRIBUTE) TillKey key,
-            @Valid @RequestBody OpenCheckoutBody body) {
-        return checkouts.preview(tills.enter(key), body.toRequest());
+            @Valid @RequestBody CheckoutRequest request) {
+        return checkouts.preview(tills.enter(key), request);
     }
 
     @Operation(summary = "Refund a checkout of the key's store, all or part; points go back in proportion, the coupon on a whole refund")
     @PostMapping("/api/open/v1/checkouts/{orderNo}/refund")
     CheckoutRefundResult refund(@Parameter(hidden = true) @RequestAttribute(TillKey.ATTRIBUTE) TillKey key,
-            @PathVariable String orderNo, @Valid @RequestBody(required = false) OpenCheckoutRefundBody body) {
-        return checkouts.refund(tills.enter(key), orderNo, body == null ? null : body.amountCents());
-    }
-
-    record OpenCheckoutBody(@NotBlank @Size(max = 64) String memberCode,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only") String orderNo,
-            @NotNull @Min(1) Long amountCents, @Size(max = 128) String couponCode, @Min(0) Long pointsToUse) {
-
-        CheckoutRequest toRequest() {
-            return new CheckoutRequest(memberCode, orderNo, amountCents, couponCode, pointsToUse);
-        }
-    }
-
-    record OpenCheckoutRefundBody(@Min(1) Long amountCents) {
+            @PathVariable String orderNo, @Valid @RequestBody(required = false) CheckoutRefundRequest request) {
+        return checkouts.refund(tills.enter(key), orderNo, request == null ? null : request.amountCents());
     }
 }
