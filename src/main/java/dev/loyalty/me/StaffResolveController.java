@@ -2,6 +2,7 @@ package dev.loyalty.me;
 
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.ResolveRequest;
 import dev.loyalty.counter.StaffGate;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
@@ -10,8 +11,6 @@ import dev.loyalty.wallet.WalletService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,9 +44,6 @@ class StaffResolveController {
         MemberProfile member = members.profile(memberId);
         return new ResolvedMember(memberId, member.nickname(), member.level(), points.balance(memberId),
                 wallets.wallet(memberId).balanceCents());
-    }
-
-    record ResolveRequest(@NotBlank @Size(max = 64) String memberCode) {
     }
 
     record ResolvedMember(long memberId, String nickname, MemberProfile.Level level, long pointsBalance,

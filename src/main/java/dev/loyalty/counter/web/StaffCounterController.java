@@ -2,20 +2,19 @@ package dev.loyalty.counter.web;
 
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.PurchaseRequest;
+import dev.loyalty.counter.PurchaseResponse;
 import dev.loyalty.counter.PurchaseResult;
+import dev.loyalty.counter.RefundRequest;
+import dev.loyalty.counter.RefundResponse;
 import dev.loyalty.counter.StaffGate;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What staff do at the counter; every call first checks that the caller is bound to a store. */
@@ -36,7 +35,7 @@ class StaffCounterController {
     PurchaseResponse purchase(@AuthenticationPrincipal Actor actor, @Valid @RequestBody PurchaseRequest request) {
         PurchaseResult result = counter.recordPurchase(gate.enter(actor), request.memberCode(), request.orderNo(),
                 request.amountCents());
-        return new PurchaseResponse(result.orderNo(), result.points(), result.pointsBalance());
+        return PurchaseResponse.of(result);
     }
 
     @Operation(summary = "Refund a purchase, all or part, reversing its points in proportion")
@@ -45,20 +44,6 @@ class StaffCounterController {
             @Valid @RequestBody(required = false) RefundRequest request) {
         PurchaseResult result = counter.refundPurchase(gate.enter(actor), orderNo,
                 request == null ? null : request.amountCents());
-        return new RefundResponse(result.orderNo(), result.points(), result.pointsBalance());
-    }
-
-    record PurchaseRequest(@NotBlank @Size(max = 64) String memberCode,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only") String orderNo,
-            @NotNull @Min(1) Long amountCents) {
-    }
-
-    record PurchaseResponse(String orderNo, long pointsAwarded, long pointsBalance) {
-    }
-
-    record RefundRequest(@Min(1) Long amountCents) {
-    }
-
-    record RefundResponse(String orderNo, long pointsReversed, long pointsBalance) {
+        return RefundResponse.of(result);
     }
 }

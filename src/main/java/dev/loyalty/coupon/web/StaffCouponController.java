@@ -3,12 +3,11 @@ package dev.loyalty.coupon.web;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.counter.StaffGate;
 import dev.loyalty.coupon.CouponVerification;
-import dev.loyalty.coupon.CouponView;
+import dev.loyalty.coupon.VerifyRequest;
+import dev.loyalty.coupon.VerifyResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,11 +29,5 @@ class StaffCouponController {
     @PostMapping("/api/staff/coupons/verify")
     VerifyResponse verify(@AuthenticationPrincipal Actor actor, @Valid @RequestBody VerifyRequest request) {
         return new VerifyResponse(coupons.verify(gate.enter(actor), request.code()));
-    }
-
-    record VerifyRequest(@NotBlank @Size(max = 64) String code) {
-    }
-
-    record VerifyResponse(CouponView coupon) {
     }
 }

@@ -1,24 +1,26 @@
 package dev.loyalty.open.web;
 
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.counter.PurchaseRequest;
+import dev.loyalty.counter.PurchaseResponse;
 import dev.loyalty.counter.PurchaseResult;
+import dev.loyalty.counter.RefundRequest;
+import dev.loyalty.counter.RefundResponse;
+import dev.loyalty.counter.ResolveRequest;
 import dev.loyalty.coupon.CouponVerification;
-import dev.loyalty.coupon.CouponView;
+import dev.loyalty.coupon.VerifyRequest;
+import dev.loyalty.coupon.VerifyResponse;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.open.TillKey;
 import dev.loyalty.points.PointsService;
+import dev.loyalty.wallet.PaymentRequest;
 import dev.loyalty.wallet.WalletMovement;
 import dev.loyalty.wallet.WalletService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -69,7 +71,7 @@ class OpenCounterController {
             @Valid @RequestBody PurchaseRequest request) {
         PurchaseResult result = counter.recordPurchase(tills.enter(key), request.memberCode(), request.orderNo(),
                 request.amountCents());
-        return new PurchaseResponse(result.orderNo(), result.points(), result.pointsBalance());
+        return PurchaseResponse.of(result);
     }
 
     @Operation(summary = "Refund a purchase of the key's store, all or part, reversing its points in proportion")
@@ -78,7 +80,7 @@ class OpenCounterController {
             @PathVariable String orderNo, @Valid @RequestBody(required = false) RefundRequest request) {
         PurchaseResult result = counter.refundPurchase(tills.enter(key), orderNo,
                 request == null ? null : request.amountCents());
-        return new RefundResponse(result.orderNo(), result.points(), result.pointsBalance());
+        return RefundResponse.of(result);
     }
 
     @Operation(summary = "Pay from the member's wallet at the key's store (idempotent per store and order number)")
@@ -102,34 +104,7 @@ class OpenCounterController {
         return new VerifyResponse(coupons.verify(tills.enter(key), request.code()));
     }
 
-    record ResolveRequest(@NotBlank @Size(max = 64) String memberCode) {
-    }
-
     record ResolvedMember(long memberId, String nickname, MemberProfile.Level level, long pointsBalance,
             long walletBalanceCents) {
-    }
-
-    record PurchaseRequest(@NotBlank @Size(max = 64) String memberCode,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+", message = "letters, digits, _ and - only") String orderNo,
-            @NotNull @Min(1) Long amountCents) {
-    }
-
-    record PurchaseResponse(String orderNo, long pointsAwarded, long pointsBalance) {
-    }
-
-    record RefundRequest(@Min(1) Long amountCents) {
-    }
-
-    record RefundResponse(String orderNo, long pointsReversed, long pointsBalance) {
-    }
-
-    record PaymentRequest(@NotBlank @Size(max = 64) String memberCode,
-            @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo, @NotNull @Min(1) Long amountCents) {
-    }
-
-    record VerifyRequest(@NotBlank @Size(max = 64) String code) {
-    }
-
-    record VerifyResponse(CouponView coupon) {
     }
 }

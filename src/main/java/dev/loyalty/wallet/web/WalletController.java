@@ -5,6 +5,7 @@ import dev.loyalty.common.web.DateRangeQuery;
 import dev.loyalty.common.web.PageQuery;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.StaffGate;
+import dev.loyalty.wallet.PaymentRequest;
 import dev.loyalty.wallet.StoreWalletLine;
 import dev.loyalty.wallet.WalletLedgerLine;
 import dev.loyalty.wallet.WalletMovement;
@@ -123,10 +124,6 @@ class WalletController {
 
     record TopUpRequest(@NotBlank @Size(max = 64) String memberCode, @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo,
             @NotNull @Min(1) Long amountCents, Long planId) {
-    }
-
-    record PaymentRequest(@NotBlank @Size(max = 64) String memberCode, @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_-]+") String orderNo,
-            @NotNull @Min(1) Long amountCents) {
     }
 
     record PlanRequest(@NotBlank @Size(max = 64) String name, @NotNull @Min(1) @Max(MAX_CENTS) Long payCents,
