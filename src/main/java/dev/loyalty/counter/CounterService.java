@@ -91,7 +91,7 @@ public class CounterService {
     @Transactional
     public StaffBinding bindStaff(long memberId, long storeId) {
         StoreScope.requireManaged(storeId);
-        if (!members.exists(memberId)) {
+        if (!members.active(memberId)) {
             throw new NotFoundException("Member", memberId);
         }
         if (stores.selectById(storeId) == null) {
@@ -122,6 +122,32 @@ public class CounterService {
         StoreScope.requireManaged(existing.getStoreId());
         staff.deleteById(memberId);
         audit.record("STAFF_UNBOUND", "member:" + memberId, new StaffBinding(memberId, existing.getStoreId()), null);
+    }
+
+    /**
+     * Inside a member's deletion: removes their staff binding, if any, and answers the store it was at (the
+     * deletion's own audit entry records it).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Optional<Long> unbindDeletedMember(long memberId) {
+        Staff existing = staff.selectById(memberId);
+        if (existing == null) {
+            return Optional.empty();
+        }
+        staff.deleteById(memberId);
+        return Optional.of(existing.getStoreId());
+    }
+
+    /** The member's purchases after {@code afterId}, oldest first, at most {@code limit}, with their refunds. */
+    @Transactional(readOnly = true)
+    public List<PurchaseLine> purchasesOf(long memberId, long afterId, int limit) {
+        return purchases.selectList(new LambdaQueryWrapper<Purchase>()
+                        .eq(Purchase::getMemberId, memberId).gt(Purchase::getId, afterId)
+                        .orderByAsc(Purchase::getId).last("LIMIT " + limit)).stream()
+                .map(p -> new PurchaseLine(p.getId(), p.getStoreId(), p.getOrderNo(), p.getMemberId(), p.getAmountCents(),
+                        p.getRefundedCents(), p.getPointsAwarded(), p.getPointsReversed(), p.getStaffMemberId(),
+                        p.getCreatedAt()))
+                .toList();
     }
 
     /** Staff bindings by store (all stores when storeId is null), with the members' nicknames. */
@@ -173,7 +199,7 @@ public class CounterService {
     /** The member behind a scanned member code (read-only: resolving spends nothing). */
     public long resolveMemberCode(String code) {
         long memberId = memberCodes.resolve(code);
-        if (!members.exists(memberId)) {
+        if (!members.active(memberId)) {
             throw new MemberCodeInvalidException();
         }
         return memberId;

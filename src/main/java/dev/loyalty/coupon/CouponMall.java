@@ -261,6 +261,37 @@ public class CouponMall {
         return RaceRetry.onLockLost("coupon revocation", () -> tx.execute(s -> revokeNow(couponId)));
     }
 
+    /**
+     * Inside a member's deletion: revokes every unused coupon of theirs. No points go back (the deletion writes
+     * the balance off); each coupon's stock and the member's quota return, as with an operator's revoke.
+     * Answers how many were revoked.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int revokeUnusedOfDeletedMember(long memberId) {
+        Instant now = clock.instant();
+        int revoked = 0;
+        for (Coupon coupon : coupons.selectList(new LambdaQueryWrapper<Coupon>().eq(Coupon::getMemberId, memberId)
+                .eq(Coupon::getStatus, CouponStatus.UNUSED).gt(Coupon::getValidTo, now).orderByAsc(Coupon::getId))) {
+            if (coupons.revoke(coupon.getId(), now) != 1) {
+                continue;
+            }
+            quotas.returnOne(coupon.getTemplateId(), memberId);
+            templates.returnOne(coupon.getTemplateId());
+            events.publishEvent(new CouponChanged(memberId, coupon.getId(), null, CouponStatus.REVOKED, "REVOKED"));
+            revoked++;
+        }
+        return revoked;
+    }
+
+    /** The member's coupons after {@code afterId}, oldest first, at most {@code limit}: for paging through all. */
+    @Transactional(readOnly = true)
+    public List<CouponView> couponsAfter(long memberId, long afterId, int limit) {
+        List<Coupon> found = coupons.selectList(new LambdaQueryWrapper<Coupon>().eq(Coupon::getMemberId, memberId)
+                .gt(Coupon::getId, afterId).orderByAsc(Coupon::getId).last("LIMIT " + limit));
+        Map<Long, CouponTemplate> byId = templatesOf(found);
+        return found.stream().map(c -> CouponViews.of(c, byId.get(c.getTemplateId()), clock.instant())).toList();
+    }
+
     private RevokeResult revokeNow(long couponId) {
         Coupon coupon = coupons.selectById(couponId);
         if (coupon == null) {

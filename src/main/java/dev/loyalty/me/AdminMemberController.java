@@ -12,6 +12,7 @@ import dev.loyalty.coupon.CouponView;
 import dev.loyalty.member.MemberListing;
 import dev.loyalty.member.MemberProfile;
 import dev.loyalty.member.Segment;
+import dev.loyalty.member.MemberStatus;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.signin.SignInCalendar;
@@ -57,11 +58,13 @@ class AdminMemberController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Members by nickname, id or masked phone, and by segment, with balances, level and last activity")
+    @Operation(summary = "Members by nickname, id or masked phone, and by segment, with balances, level and last activity; "
+            + "deleted members only with includeDeleted=true (status DELETED)")
     @GetMapping("/api/admin/members")
     PageResponse<MemberRow> search(@RequestParam(required = false) String q,
-            @RequestParam(required = false) Segment segment, @Valid PageQuery paging) {
-        PageResponse<MemberListing> found = members.search(q, segment, paging.toPage());
+            @RequestParam(required = false) Segment segment,
+            @RequestParam(required = false, defaultValue = "false") boolean includeDeleted, @Valid PageQuery paging) {
+        PageResponse<MemberListing> found = members.search(q, segment, includeDeleted, paging.toPage());
         return new PageResponse<>(found.items().stream().map(this::row).toList(), found.page(), found.size(), found.total());
     }
 
@@ -103,12 +106,17 @@ class AdminMemberController {
     private MemberRow row(MemberListing listing) {
         MemberProfile p = listing.profile();
         return new MemberRow(p.id(), p.nickname(), p.avatarUrl(), p.phoneMasked(), p.level(), points.balance(p.id()),
-                wallets.wallet(p.id()).balanceCents(), listing.segment(), listing.lastActiveOn(), listing.joinedAt());
+                wallets.wallet(p.id()).balanceCents(), listing.segment(), listing.lastActiveOn(), listing.joinedAt(),
+                listing.status(), listing.deletedAt());
     }
 
-    /** {@code segment} and {@code lastActiveOn} are null until the member-segments job has seen the member. */
+    /**
+     * {@code segment} and {@code lastActiveOn} are null until the member-segments job has seen the member;
+     * {@code status} is DELETED (with {@code deletedAt}) for a member who deleted their account.
+     */
     record MemberRow(long id, String nickname, String avatarUrl, String phoneMasked, MemberProfile.Level level,
-            long pointsBalance, long walletBalanceCents, Segment segment, LocalDate lastActiveOn, Instant joinedAt) {
+            long pointsBalance, long walletBalanceCents, Segment segment, LocalDate lastActiveOn, Instant joinedAt,
+            MemberStatus status, Instant deletedAt) {
     }
 
     record MemberDetail(MemberRow member, MemberService.Progress growth, WalletView wallet, long unusedCoupons,

@@ -9,7 +9,9 @@ import dev.loyalty.member.internal.Member;
 import dev.loyalty.member.internal.MemberLevel;
 import dev.loyalty.member.internal.MemberLevelChangeMapper;
 import dev.loyalty.member.internal.MemberLevelMapper;
+import dev.loyalty.member.internal.MemberAvatarMapper;
 import dev.loyalty.member.internal.MemberMapper;
+import dev.loyalty.common.security.DeletedMembers;
 import dev.loyalty.member.internal.PhoneCipher;
 import dev.loyalty.wechat.MiniProgram;
 import dev.loyalty.common.web.PageResponse;
@@ -52,10 +54,14 @@ public class MemberService {
     private final MemberLevelChangeMapper levelChanges;
     private final ApplicationEventPublisher events;
     private final AuditTrail audit;
+    private final MemberAvatarMapper avatars;
+    private final DeletedMembers deletedMembers;
 
     MemberService(MiniProgram miniProgram, MemberMapper members, MemberLevelMapper levels, PhoneCipher phoneCipher,
             TokenService tokens, Clock clock, MemberLevelChangeMapper levelChanges, ApplicationEventPublisher events,
-            AuditTrail audit, SharedCaches caches) {
+            AuditTrail audit, SharedCaches caches, MemberAvatarMapper avatars, DeletedMembers deletedMembers) {
+        this.avatars = avatars;
+        this.deletedMembers = deletedMembers;
         this.miniProgram = miniProgram;
         this.members = members;
         this.phoneCipher = phoneCipher;
@@ -108,7 +114,14 @@ public class MemberService {
      */
     @Transactional(readOnly = true)
     public PageResponse<MemberListing> search(String q, Segment segment, Page<Member> page) {
+        return search(q, segment, false, page);
+    }
+
+    /** The same, with deleted members too (marked DELETED) when {@code includeDeleted}; without them otherwise. */
+    @Transactional(readOnly = true)
+    public PageResponse<MemberListing> search(String q, Segment segment, boolean includeDeleted, Page<Member> page) {
         var where = new LambdaQueryWrapper<Member>();
+        where.isNull(!includeDeleted, Member::getDeletedAt);
         if (q != null && !q.isBlank()) {
             String term = q.strip();
             where.and(w -> {
@@ -130,7 +143,8 @@ public class MemberService {
     }
 
     private MemberListing toListing(Member m) {
-        return new MemberListing(toProfile(m), m.getCreatedAt(), m.getSegment(), m.getLastActiveOn());
+        return new MemberListing(toProfile(m), m.getCreatedAt(), m.getSegment(), m.getLastActiveOn(),
+                m.getStatus() == null ? MemberStatus.ACTIVE : m.getStatus(), m.getDeletedAt());
     }
 
     /** Members who joined before {@code at}. */
@@ -238,9 +252,86 @@ public class MemberService {
         return java.util.Optional.ofNullable(members.idByUnionid(unionid));
     }
 
-    /** One indexed read, outside any transaction: every scan of a member code asks it. */
+    /** Whether there is such a member, deleted or not; one indexed read, outside any transaction. */
     public boolean exists(long memberId) {
         return members.countById(memberId) == 1;
+    }
+
+    /**
+     * Whether there is such a member who has not deleted their account: one indexed read, outside any
+     * transaction; every scan of a member code asks it, so a deleted member's code resolves no more.
+     */
+    public boolean active(long memberId) {
+        return members.countActiveById(memberId) == 1;
+    }
+
+    /** Those of {@code memberIds} who deleted their account. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> deletedAmong(Collection<Long> memberIds) {
+        java.util.Set<Long> deleted = new java.util.HashSet<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        for (int from = 0; from < ids.size(); from += 1000) {
+            members.selectObjs(new LambdaQueryWrapper<Member>().select(Member::getId)
+                            .in(Member::getId, ids.subList(from, Math.min(ids.size(), from + 1000)))
+                            .isNotNull(Member::getDeletedAt))
+                    .forEach(id -> deleted.add(((Number) id).longValue()));
+        }
+        return deleted;
+    }
+
+    /**
+     * Whether the member is still ACTIVE, read without a lock (a deletion writes the member row last, taking
+     * locks in the order sign-ins and purchases do); {@code NOT_FOUND} for no such member.
+     */
+    public boolean stillActive(long memberId) {
+        MemberStatus status = members.status(memberId);
+        if (status == null) {
+            throw new NotFoundException("Member", memberId);
+        }
+        return status == MemberStatus.ACTIVE;
+    }
+
+    /**
+     * Inside the deletion's transaction: erases what identifies the member (WeChat ids, nickname, avatar and its
+     * uploads, birthday, phone) and marks them DELETED. Once it commits, their tokens are refused on this
+     * instance at once, and on the others when they next reload the deleted members (every few seconds).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void erase(long memberId) {
+        if (members.erase(memberId, DELETED_NICKNAME, clock.instant()) != 1) {
+            throw new IllegalStateException("Member " + memberId + " is not active any more");
+        }
+        avatars.deleteAllOf(memberId);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        deletedMembers.add(memberId);
+                    }
+                });
+    }
+
+    /** The nickname a deleted member's row keeps. */
+    public static final String DELETED_NICKNAME = "已注销用户";
+
+    /**
+     * What this module holds about the member, for their export: the phone in full when {@code forTheMember},
+     * masked otherwise (and the WeChat ids for the member only).
+     */
+    @Transactional(readOnly = true)
+    public MemberRecord record(long memberId, boolean forTheMember) {
+        Member m = load(memberId);
+        String phone = m.getPhoneMasked();
+        if (forTheMember && m.getPhoneCipher() != null) {
+            phone = phoneCipher.decrypt(m.getPhoneCipher());
+        }
+        List<MemberRecord.LevelChange> changes = levelChanges.ofMember(memberId).stream()
+                .map(c -> new MemberRecord.LevelChange(c.getId(), c.getFromCode(), c.getToCode(), c.getGrowth(),
+                        c.getCreatedAt())).toList();
+        return new MemberRecord(m.getId(), m.getStatus() == null ? MemberStatus.ACTIVE : m.getStatus(),
+                forTheMember ? m.getOpenid() : null, forTheMember ? m.getUnionid() : null, m.getNickname(),
+                m.getAvatarUrl(), m.getBirthday(), phone, toProfile(m).level(), m.getGrowth(), m.getSegment(),
+                m.getLastActiveOn(), m.getCreatedAt(), m.getDeletedAt(), changes);
     }
 
     /**

@@ -232,6 +232,47 @@ public class NotificationService {
         return toView(notifications.selectById(id));
     }
 
+    /** The follower linked to the member, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<MemberMessages.FollowerBinding> followerOf(long memberId) {
+        return followers.selectList(new LambdaQueryWrapper<Follower>().eq(Follower::getMemberId, memberId)).stream()
+                .findFirst().map(f -> new MemberMessages.FollowerBinding(f.getMpOpenid(), Boolean.TRUE.equals(f.getSubscribed()),
+                        f.getUpdatedAt()));
+    }
+
+    /** The member's subscribe-message grants, by template. */
+    @Transactional(readOnly = true)
+    public java.util.List<MemberMessages.Subscription> subscriptionsOf(long memberId) {
+        return subscriptions.ofMember(memberId).stream().map(row -> new MemberMessages.Subscription(
+                row.getTemplateId(), row.getGrants(), row.getUpdatedAt())).toList();
+    }
+
+    /** The member's messages after {@code afterId}, oldest first, at most {@code limit}, with what they said. */
+    @Transactional(readOnly = true)
+    public java.util.List<MemberMessages.Message> messagesAfter(long memberId, long afterId, int limit) {
+        return notifications.selectList(new LambdaQueryWrapper<Notification>()
+                        .eq(Notification::getMemberId, memberId).gt(Notification::getId, afterId)
+                        .orderByAsc(Notification::getId).last("LIMIT " + limit)).stream()
+                .map(n -> new MemberMessages.Message(n.getId(), n.getKind(), n.getStatus(), n.getChannel(), n.getSubject(),
+                        n.getDetail(), n.getChangeText(), n.getBalanceText(), n.getCreatedAt(), n.getSentAt()))
+                .toList();
+    }
+
+    /**
+     * For a member being deleted, inside the deletion's transaction: unlinks (removes) their follower, removes
+     * their subscribe-message grants, reminders and bind codes, and blanks what their messages said. Messages
+     * written earlier in the same transaction are blanked too, so run it after every other step.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public MemberMessages.Erased erase(long memberId) {
+        int unlinked = followers.delete(new LambdaQueryWrapper<Follower>().eq(Follower::getMemberId, memberId));
+        int grants = subscriptions.deleteOfMember(memberId);
+        subscriptions.deleteRemindersOf(memberId);
+        bindScenes.deleteOfMember(memberId);
+        int blanked = notifications.erase(memberId);
+        return new MemberMessages.Erased(unlinked, grants, blanked);
+    }
+
     private static NotificationView toView(Notification n) {
         return new NotificationView(n.getId(), n.getMemberId(), n.getKind(), n.getStatus(), n.getAttempts(),
                 n.getLastError(), n.getCreatedAt(), n.getSentAt());

@@ -244,6 +244,37 @@ public class PointsService {
                 .orderByDesc(PointsEntry::getId)), PointsService::toLine);
     }
 
+    /** The member's ledger rows after {@code afterId}, oldest first, at most {@code limit}: for paging through all of them. */
+    @Transactional(readOnly = true)
+    public List<PointsLedgerLine> ledgerAfter(long memberId, long afterId, int limit) {
+        return entries.selectList(new LambdaQueryWrapper<PointsEntry>()
+                        .eq(PointsEntry::getMemberId, memberId).gt(PointsEntry::getId, afterId)
+                        .orderByAsc(PointsEntry::getId).last("LIMIT " + limit))
+                .stream().map(PointsService::toLine).toList();
+    }
+
+    /** The member's lots after {@code afterId}, oldest first, at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<PointsLotLine> lotsAfter(long memberId, long afterId, int limit) {
+        return lots.selectList(new LambdaQueryWrapper<PointsLot>()
+                        .eq(PointsLot::getMemberId, memberId).gt(PointsLot::getId, afterId)
+                        .orderByAsc(PointsLot::getId).last("LIMIT " + limit))
+                .stream().map(l -> new PointsLotLine(l.getId(), l.getEntryId(), l.getAmount(), l.getRemaining(),
+                        l.getEarnedAt(), l.getExpiresAt())).toList();
+    }
+
+    /**
+     * For a member being deleted, inside the deletion's transaction: writes the balance off with one WRITE_OFF
+     * row (points in lots are taken from them, a debt is forgiven), and closes the account, so a sign-in or a
+     * purchase that reaches it later is refused ({@link PointsAccountClosedException}) instead of crediting a
+     * deleted member. Answers the points written off (negative for a forgiven debt; 0 for none).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public long writeOffAndClose(long memberId) {
+        PointsEntry entry = book.writeOffAndClose(memberId, clock.instant());
+        return entry == null ? 0 : -entry.getDelta();
+    }
+
     /** The rule in force; read through a cache that other instances see change within seconds. */
     public PointsRuleView rule() {
         return ruleCache.get();

@@ -14,6 +14,7 @@ import dev.loyalty.common.jobs.Job;
 import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
 import dev.loyalty.counter.CounterService;
+import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
@@ -62,9 +63,12 @@ public class RebateService implements Job {
     private final JobSwitch jobSwitch;
     private final TransactionTemplate tx;
 
+    private final MemberService members;
+
     RebateService(RebateMapper rebates, RebatePolicyVersionMapper policies, CounterService counter, WalletService wallets,
             PointsService points, AuditTrail audit, JobLock jobLock, JsonMapper json, Clock clock,
-            JobSwitch jobSwitch, PlatformTransactionManager transactions) {
+            JobSwitch jobSwitch, PlatformTransactionManager transactions, MemberService members) {
+        this.members = members;
         this.rebates = rebates;
         this.policies = policies;
         this.counter = counter;
@@ -169,6 +173,7 @@ public class RebateService implements Job {
                     + " ended (version " + policy.version() + ") settles by " + policy.periodType());
         }
         Map<Long, Long> spend = counter.netSpendBetween(period.from(clock.getZone()), period.to(clock.getZone()));
+        java.util.Set<Long> deleted = members.deletedAmong(spend.keySet());
         int written = 0;
         for (Map.Entry<Long, Long> member : spend.entrySet()) {
             var tier = policy.tierFor(member.getValue());
@@ -188,6 +193,11 @@ public class RebateService implements Job {
             rebate.setRebateCents(cents);
             rebate.setCreditAs(policy.creditAs().name());
             rebate.setStatus("PENDING");
+            if (deleted.contains(member.getKey())) {
+                rebate.setStatus("REJECTED");
+                rebate.setRejectReason(MEMBER_DELETED);
+                rebate.setRejectedAt(clock.instant());
+            }
             rebate.setPolicyVersion(policy.version());
             rebate.setCapped(cents < uncapped);
             rebate.setCreatedAt(clock.instant());
@@ -213,6 +223,30 @@ public class RebateService implements Job {
             tx.executeWithoutResult(status -> audit.record("REBATE_SETTLED", "rebate-period:" + period.name(), null, settlement));
         }
         return settlement;
+    }
+
+    /** The reason on the rebates of a member who deleted their account. */
+    public static final String MEMBER_DELETED = "member deleted";
+
+    /**
+     * Inside a member's deletion: their PENDING rebates become REJECTED ("member deleted"), so nothing is
+     * credited to a deleted account. Answers how many.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int rejectPendingOfDeletedMember(long memberId) {
+        int rejected = 0;
+        for (Rebate pending : rebates.selectList(new LambdaQueryWrapper<Rebate>().eq(Rebate::getMemberId, memberId)
+                .eq(Rebate::getStatus, "PENDING"))) {
+            rejected += rebates.markRejected(pending.getId(), MEMBER_DELETED, clock.instant());
+        }
+        return rejected;
+    }
+
+    /** Every rebate settled for the member, oldest first. */
+    @Transactional(readOnly = true)
+    public List<RebateView> rebatesOf(long memberId) {
+        return rebates.selectList(new LambdaQueryWrapper<Rebate>().eq(Rebate::getMemberId, memberId)
+                .orderByAsc(Rebate::getId)).stream().map(RebateService::toView).toList();
     }
 
     /** An operator approves a pending rebate: it is credited now; approving it again answers it as it is. */

@@ -258,6 +258,18 @@ public class SignInService {
         return new SignInResult(date, currentStreak(lastDate, streakAtLast, today), reward.points(), 0, false);
     }
 
+    /** The member's sign-ins after {@code afterId}, oldest first, at most {@code limit}: for paging through all. */
+    @Transactional(readOnly = true)
+    public List<SignInLine> signInsAfter(long memberId, long afterId, int limit) {
+        return records.selectList(new LambdaQueryWrapper<SignInRecord>()
+                        .eq(SignInRecord::getMemberId, memberId).gt(SignInRecord::getId, afterId)
+                        .orderByAsc(SignInRecord::getId).last("LIMIT " + limit)).stream()
+                .map(r -> new SignInLine(r.getId(), r.getSignDate(), r.getStreak(), r.getPoints(), r.getBonusPoints(),
+                        Boolean.TRUE.equals(r.getMakeup()), r.getMakeupCost() == null ? 0 : r.getMakeupCost(),
+                        r.getPointsEntryId(), r.getCreatedAt()))
+                .toList();
+    }
+
     @Transactional(readOnly = true)
     public SignInStatus status(long memberId) {
         LocalDate today = LocalDate.now(clock);

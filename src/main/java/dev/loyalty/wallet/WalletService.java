@@ -72,6 +72,27 @@ public class WalletService {
         this.events = events;
     }
 
+    /**
+     * Inside a member's deletion: locks their wallet (a top-up or payment of theirs waits until the deletion
+     * ends) and refuses with {@link WalletNotEmptyException} while it holds any stored value.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void requireEmpty(long memberId) {
+        WalletAccount account = accounts.lock(memberId);
+        if (account != null && account.balanceCents() != 0) {
+            throw new WalletNotEmptyException(memberId, account.balanceCents());
+        }
+    }
+
+    /** The member's ledger rows after {@code afterId}, oldest first, at most {@code limit}: for paging through all. */
+    @Transactional(readOnly = true)
+    public List<WalletLedgerLine> ledgerAfter(long memberId, long afterId, int limit) {
+        return entries.selectList(new LambdaQueryWrapper<WalletEntry>()
+                        .eq(WalletEntry::getMemberId, memberId).gt(WalletEntry::getId, afterId)
+                        .orderByAsc(WalletEntry::getId).last("LIMIT " + limit))
+                .stream().map(WalletService::toLine).toList();
+    }
+
     /** Staff took {@code amountCents}; with a plan whose price is exactly that, its bonus is added. */
     public WalletMovement topUp(StaffBinding at, String memberCode, String orderNo, long amountCents, Long planId) {
         String key = "topup:" + at.storeId() + ":" + orderNo;

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}; a bad token, or an admin token whose account was
- * disabled or removed since (or whose password was reset after it was issued), is refused at once with 401.
+ * disabled or removed since (or whose password was reset after it was issued), or a member token of a deleted
+ * member, is refused at once with 401.
  * An operator's role comes from their account at this request, not from the token.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
@@ -27,11 +28,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final TokenService tokens;
     private final ActiveAdmins activeAdmins;
     private final ProblemWriter problems;
+    private final DeletedMembers deletedMembers;
 
-    BearerTokenFilter(TokenService tokens, ActiveAdmins activeAdmins, ProblemWriter problems) {
+    BearerTokenFilter(TokenService tokens, ActiveAdmins activeAdmins, ProblemWriter problems, DeletedMembers deletedMembers) {
         this.tokens = tokens;
         this.activeAdmins = activeAdmins;
         this.problems = problems;
+        this.deletedMembers = deletedMembers;
     }
 
     @Override
@@ -56,10 +59,16 @@ class BearerTokenFilter extends OncePerRequestFilter {
         }
     }
 
-    /** A member is who the token says; an operator is who their account says now. */
+    /**
+     * A member is who the token says, unless they deleted their account (an in-memory set, no query); an operator
+     * is who their account says now.
+     */
     private Optional<Actor> standing(TokenService.Verified token) {
         Actor actor = token.actor();
-        return actor.type() == Actor.Type.ADMIN ? activeAdmins.standing(actor.id(), token.issuedAt()) : Optional.of(actor);
+        if (actor.type() == Actor.Type.ADMIN) {
+            return activeAdmins.standing(actor.id(), token.issuedAt());
+        }
+        return deletedMembers.contains(actor.id()) ? Optional.empty() : Optional.of(actor);
     }
 
     private static List<GrantedAuthority> authorities(Actor actor) {

@@ -5,6 +5,7 @@ import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;
 import java.time.Instant;
 import java.time.LocalDate;
+import dev.loyalty.member.MemberStatus;
 import dev.loyalty.member.Segment;
 
 @TableName("member")
@@ -25,6 +26,8 @@ public class Member {
     private LocalDate lastActiveOn;
     private Instant createdAt;
     private Instant updatedAt;
+    private MemberStatus status;
+    private Instant deletedAt;
 
     public static Member joining(String openid, String unionid, String nickname, String avatarUrl, Instant now) {
         Member member = new Member();
@@ -33,6 +36,7 @@ public class Member {
         member.nickname = nickname;
         member.avatarUrl = avatarUrl;
         member.levelCode = "BASE";
+        member.status = MemberStatus.ACTIVE;
         member.growth = 0L;
         member.createdAt = now;
         member.updatedAt = now;
@@ -67,4 +71,8 @@ public class Member {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public MemberStatus getStatus() { return status; }
+    public void setStatus(MemberStatus status) { this.status = status; }
+    public Instant getDeletedAt() { return deletedAt; }
+    public void setDeletedAt(Instant deletedAt) { this.deletedAt = deletedAt; }
 }

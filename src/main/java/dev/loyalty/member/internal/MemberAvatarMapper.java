@@ -16,4 +16,8 @@ public interface MemberAvatarMapper extends BaseMapper<MemberAvatar> {
     /** The member's earlier uploads, once a new one has replaced them. */
     @Delete("DELETE FROM member_avatar WHERE member_id = #{memberId} AND id <> #{keep}")
     int deleteOthers(@Param("memberId") long memberId, @Param("keep") String keep);
+
+    /** Every upload of a member, when they delete their account. */
+    @Delete("DELETE FROM member_avatar WHERE member_id = #{memberId}")
+    int deleteAllOf(@Param("memberId") long memberId);
 }

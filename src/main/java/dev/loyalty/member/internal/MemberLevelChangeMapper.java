@@ -28,4 +28,8 @@ public interface MemberLevelChangeMapper {
     /** Moves the member to {@code to}, only from the level this transaction saw. */
     @Update("UPDATE member SET level_code = #{to} WHERE id = #{memberId} AND level_code = #{from}")
     int moveLevel(@Param("memberId") long memberId, @Param("from") String from, @Param("to") String to);
+
+    /** The member's level changes, oldest first. */
+    @Select("SELECT id, from_code, to_code, growth, created_at FROM member_level_change WHERE member_id = #{memberId} ORDER BY id")
+    java.util.List<MemberLevelChange> ofMember(@Param("memberId") long memberId);
 }

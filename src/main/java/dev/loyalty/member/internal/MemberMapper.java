@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import dev.loyalty.member.MemberStatus;
 
 @Mapper
 public interface MemberMapper extends BaseMapper<Member> {
@@ -24,6 +25,31 @@ public interface MemberMapper extends BaseMapper<Member> {
 
     @Select("SELECT COUNT(*) FROM member WHERE id = #{id}")
     int countById(@Param("id") long id);
+
+    /** 1 for a member who has not deleted their account; the counter asks it on every scan of a member code. */
+    @Select("SELECT COUNT(*) FROM member WHERE id = #{id} AND deleted_at IS NULL")
+    int countActiveById(@Param("id") long id);
+
+    @Select("SELECT status FROM member WHERE id = #{id}")
+    MemberStatus status(@Param("id") long id);
+
+    /**
+     * Erases what identifies the member and marks the row DELETED, once. The WeChat ids become NULL, so the
+     * unique openid index lets the same WeChat account join again as a new member.
+     */
+    @org.apache.ibatis.annotations.Update("""
+            UPDATE member
+               SET openid = NULL, unionid = NULL, nickname = #{nickname}, avatar_url = NULL, birthday = NULL,
+                   phone_cipher = NULL, phone_masked = NULL, status = 'DELETED', deleted_at = #{now}, updated_at = #{now}
+             WHERE id = #{id} AND status = 'ACTIVE'
+            """)
+    int erase(@Param("id") long id, @Param("nickname") String nickname, @Param("now") java.time.Instant now);
+
+    @Select("SELECT COUNT(*) FROM member WHERE deleted_at IS NOT NULL")
+    long countDeleted();
+
+    @Select("SELECT id FROM member WHERE deleted_at IS NOT NULL")
+    List<Long> deletedIds();
 
     /** Members born on this month and day (and on 29 February when {@code alsoLeapDay}), in id order. */
     @Select("""

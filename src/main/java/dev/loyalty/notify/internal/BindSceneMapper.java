@@ -23,4 +23,7 @@ public interface BindSceneMapper {
 
     @Select("SELECT member_id FROM notify_bind_scene WHERE scene = #{scene}")
     Long memberOf(@Param("scene") String scene);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM notify_bind_scene WHERE member_id = #{memberId}")
+    int deleteOfMember(@Param("memberId") long memberId);
 }

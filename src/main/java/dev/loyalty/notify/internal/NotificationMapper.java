@@ -78,10 +78,27 @@ public interface NotificationMapper extends BaseMapper<Notification> {
             @Param("error") String error, @Param("openid") String openid, @Param("sentAt") Instant sentAt,
             @Param("nextAttemptAt") Instant nextAttemptAt);
 
-    /** FAILED or SKIPPED → PENDING with a fresh round of attempts, due now; once per operator's retry. */
+    /**
+     * FAILED or SKIPPED → PENDING with a fresh round of attempts, due now; once per operator's retry. A message
+     * of a deleted member (its contents blanked) is never sent again.
+     */
     @Update("""
             UPDATE notification SET status = 'PENDING', attempts = 0, next_attempt_at = #{now}
-             WHERE id = #{id} AND status IN ('FAILED', 'SKIPPED')
+             WHERE id = #{id} AND status IN ('FAILED', 'SKIPPED') AND change_text <> ''
             """)
     int retry(@Param("id") long id, @Param("now") Instant now);
+
+    /**
+     * Blanks what a deleted member's messages said (the rows keep their ids, kinds, status and times); those
+     * not sent yet are SKIPPED, so nothing goes out for them.
+     */
+    @Update("""
+            UPDATE notification
+               SET subject = NULL, detail = NULL, delta = NULL, balance = NULL, change_text = '', balance_text = '',
+                   to_openid = NULL,
+                   last_error = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'member deleted' ELSE last_error END,
+                   status = CASE WHEN status IN ('PENDING', 'SENDING') THEN 'SKIPPED' ELSE status END
+             WHERE member_id = #{memberId}
+            """)
+    int erase(@Param("memberId") long memberId);
 }

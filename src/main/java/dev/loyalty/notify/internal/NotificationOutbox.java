@@ -49,6 +49,9 @@ class NotificationOutbox {
 
     @EventListener
     void on(PointsChanged change) {
+        if (change.type() == PointsEntryType.WRITE_OFF) {
+            return; // the member deleted their account: there is nobody to tell
+        }
         String subject = change.type() == PointsEntryType.REVERSE
                 ? (change.source() == PointsSource.PURCHASE ? "退款扣回积分" : "积分退回")
                 : POINTS_EARNED.getOrDefault(change.source(), "积分变动");

@@ -51,4 +51,13 @@ public interface SubscriptionMapper {
 
     @Update("UPDATE notify_reminder_sent SET status = #{status} WHERE member_id = #{memberId} AND remind_date = #{date}")
     int finishReminder(@Param("memberId") long memberId, @Param("date") LocalDate date, @Param("status") String status);
+
+    @Select("SELECT template_id, grants, updated_at FROM notify_subscription WHERE member_id = #{memberId} ORDER BY template_id")
+    List<SubscriptionRow> ofMember(@Param("memberId") long memberId);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM notify_subscription WHERE member_id = #{memberId}")
+    int deleteOfMember(@Param("memberId") long memberId);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM notify_reminder_sent WHERE member_id = #{memberId}")
+    int deleteRemindersOf(@Param("memberId") long memberId);
 }

@@ -19,6 +19,7 @@ public class PointsAccount {
     private Long version;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant closedAt;
 
     public static PointsAccount empty(long memberId, Instant now) {
         PointsAccount account = new PointsAccount();
@@ -51,4 +52,7 @@ public class PointsAccount {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+
+    public Instant getClosedAt() { return closedAt; }
+    public void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
 }

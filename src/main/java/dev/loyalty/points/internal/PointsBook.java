@@ -1,5 +1,6 @@
 package dev.loyalty.points.internal;
 
+import dev.loyalty.points.PointsAccountClosedException;
 import dev.loyalty.points.PointsChanged;
 import dev.loyalty.points.PointsEntryType;
 import dev.loyalty.points.PointsInsufficientException;
@@ -41,9 +42,15 @@ public class PointsBook {
         this.events = events;
     }
 
-    /** Locks the member's account (creating it on first use) and writes off any lots already past expiry. */
+    /**
+     * Locks the member's account (creating it on first use) and writes off any lots already past expiry. A
+     * closed account (a deleted member's) is refused here, on the row every movement locks anyway.
+     */
     public PointsAccount lock(long memberId, Instant now) {
         PointsAccount account = accounts.lock(memberId);
+        if (account != null && account.getClosedAt() != null) {
+            throw new PointsAccountClosedException(memberId);
+        }
         if (account == null) {
             PointsAccount created = PointsAccount.empty(memberId, now);
             try {
@@ -117,6 +124,29 @@ public class PointsBook {
         if (toTake != 0) {
             throw new IllegalStateException("Lots of member " + account.getMemberId() + " hold fewer points than the balance");
         }
+        return entry;
+    }
+
+    /**
+     * Brings a deleted member's balance to zero with one WRITE_OFF row and closes the account: what is in the
+     * lots is taken from them (so no lot keeps points), a debt is forgiven without a lot. Answers the row, or
+     * null when the balance was already zero. The account stays closed from then on.
+     */
+    public PointsEntry writeOffAndClose(long memberId, Instant now) {
+        PointsAccount account = lock(memberId, now);
+        long balance = account.getBalance();
+        PointsEntry entry = null;
+        if (balance != 0) {
+            PointsPosting writeOff = new PointsPosting(Math.abs(balance), PointsEntryType.WRITE_OFF, PointsSource.DELETION,
+                    "write-off:member:" + memberId, "member:" + memberId, null, "注销账户");
+            entry = balance > 0
+                    ? debit(account, writeOff, false, null, 0, 0, now)
+                    : credit(account, writeOff, null, 0, 0, now);
+            // totals keep earned - spent - expired = balance: a write-off counts with what was written off
+            accounts.move(memberId, 0, 0, 0, balance, NO_FLOOR, null, now);
+        }
+        accounts.close(memberId, now);
+        accounts.recomputeNextExpiry(memberId);
         return entry;
     }
 

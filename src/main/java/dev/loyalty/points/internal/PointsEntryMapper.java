@@ -42,12 +42,12 @@ public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
     long reversedOf(@Param("entryId") long entryId);
 
     /**
-     * What the rows written in [from, to) did: their net sum, what they wrote off and what they spent (a
+     * What the rows written in [from, to) did: their net sum, what they wrote off (expiry, and deleted members' balances) and what they spent (a
      * spend given back by a reversal counts against the spent; an operator's corrections count as issued).
      */
     @Select("""
             SELECT COALESCE(SUM(delta), 0) AS net,
-                   COALESCE(SUM(CASE WHEN type = 'EXPIRE' THEN -delta ELSE 0 END), 0) AS expired,
+                   COALESCE(SUM(CASE WHEN type IN ('EXPIRE', 'WRITE_OFF') THEN -delta ELSE 0 END), 0) AS expired,
                    COALESCE(SUM(CASE WHEN type = 'SPEND' OR (type = 'REVERSE' AND delta > 0 AND source <> 'ADMIN')
                                      THEN -delta ELSE 0 END), 0) AS redeemed
               FROM points_entry WHERE created_at >= #{from} AND created_at < #{to}
