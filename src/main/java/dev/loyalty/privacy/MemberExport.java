@@ -59,8 +59,9 @@ public class MemberExport {
     /**
      * Reads the member's own profile first ({@code NOT_FOUND} for no such member, before anything is written);
      * the phone in full when {@code forTheMember}, masked for an operator, whose export is audited as
-     * {@code MEMBER_EXPORTED}. Answers the writer of the document.
+     * {@code MEMBER_EXPORTED}. Answers the writer of the document, which reads the rest outside this transaction.
      */
+    @org.springframework.transaction.annotation.Transactional
     public Document prepare(long memberId, boolean forTheMember) {
         MemberRecord profile = members.record(memberId, forTheMember);
         if (!forTheMember) {

@@ -7,25 +7,25 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Checks a member's points books straight from the tables: every number must be explained by the ledger. */
-final class PointsBooks {
+public final class PointsBooks {
 
     private final JdbcTemplate jdbc;
 
-    PointsBooks(JdbcTemplate jdbc) {
+    public PointsBooks(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    long balance(long memberId) {
+    public long balance(long memberId) {
         Long balance = jdbc.queryForObject("SELECT balance FROM points_account WHERE member_id = ?", Long.class, memberId);
         return balance == null ? 0 : balance;
     }
 
-    long rows(long memberId, String type) {
+    public long rows(long memberId, String type) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM points_entry WHERE member_id = ? AND type = ?", Long.class,
                 memberId, type);
     }
 
-    void assertBalanced(long memberId) {
+    public void assertBalanced(long memberId) {
         Map<String, Object> account = jdbc.queryForMap("SELECT * FROM points_account WHERE member_id = ?", memberId);
         long balance = ((Number) account.get("balance")).longValue();
         long earned = ((Number) account.get("total_earned")).longValue();
