@@ -24,7 +24,11 @@ class RoleAccessTableTest extends IntegrationTest {
     /** Every operator reads and changes their own account. */
     private static final Set<String> OWN_ACCOUNT = Set.of("GET /api/admin/me", "POST /api/admin/me/password");
 
-    /** A store manager's whole reach; which store they see is then checked by each of these. */
+    /**
+     * A store manager's whole reach; which store they see is then checked by each of these. A member's history,
+     * export ({@code GET /api/admin/members/{id}/export}: owners, operators, auditors) and deletion
+     * ({@code DELETE /api/admin/members/{id}}: owners, operators) are not a store's.
+     */
     private static final Set<String> STORE_MANAGER = Set.of(
             "GET /api/admin/stores",
             "GET /api/admin/staff", "POST /api/admin/staff", "DELETE /api/admin/staff/{memberId}",

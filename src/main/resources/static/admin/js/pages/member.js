@@ -114,7 +114,7 @@ function AdjustPoints({ id, onDone }) {
   </form>`;
 }
 
-const POINTS_TYPES = { EARN: ['获得', 'Earned'], SPEND: ['消费', 'Spent'], EXPIRE: ['过期', 'Expired'], REVERSE: ['冲正', 'Reversed'], ADJUST: ['人工调整', 'Adjusted'] };
+const POINTS_TYPES = { EARN: ['获得', 'Earned'], SPEND: ['消费', 'Spent'], EXPIRE: ['过期', 'Expired'], REVERSE: ['冲正', 'Reversed'], ADJUST: ['人工调整', 'Adjusted'], WRITE_OFF: ['注销清零', 'Written off'] };
 
 const POINTS_SOURCES = {
   SIGN_IN: ['签到', 'Sign-in'], MAKEUP_SIGN_IN: ['补签', 'Makeup'], BIRTHDAY: ['生日礼', 'Birthday'], PURCHASE: ['消费', 'Purchase'],
