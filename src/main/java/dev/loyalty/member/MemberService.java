@@ -194,26 +194,29 @@ public class MemberService {
         if ((segment == null) == (levelCode == null)) {
             throw new IllegalArgumentException("name a segment or a level, not both");
         }
+        // a member who deleted their account is in no group: grants and campaigns pass them by
         return segment != null
-                ? new LambdaQueryWrapper<Member>().eq(Member::getSegment, segment)
-                : new LambdaQueryWrapper<Member>().eq(Member::getLevelCode, levelCode);
+                ? new LambdaQueryWrapper<Member>().eq(Member::getSegment, segment).isNull(Member::getDeletedAt)
+                : new LambdaQueryWrapper<Member>().eq(Member::getLevelCode, levelCode).isNull(Member::getDeletedAt);
     }
 
-    /** Those of {@code memberIds} that are members; one query per thousand ids. */
+    /** Those of {@code memberIds} that are members (and have not deleted their account); one query per thousand ids. */
     @Transactional(readOnly = true)
     public java.util.Set<Long> existing(Collection<Long> memberIds) {
         java.util.Set<Long> found = new java.util.HashSet<>();
         List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
         for (int from = 0; from < ids.size(); from += 1000) {
             members.selectObjs(new LambdaQueryWrapper<Member>().select(Member::getId)
-                            .in(Member::getId, ids.subList(from, Math.min(ids.size(), from + 1000))))
+                            .in(Member::getId, ids.subList(from, Math.min(ids.size(), from + 1000)))
+                            .isNull(Member::getDeletedAt))
                     .forEach(id -> found.add(((Number) id).longValue()));
         }
         return found;
     }
 
     /**
-     * Writes the segments the segment job computed; a member it does not know any more is skipped. A member
+     * Writes the segments the segment job computed; a member it does not know any more (or who deleted their
+     * account) is skipped. A member
      * moved into another segment (or into one for the first time) publishes {@link SegmentEntered}.
      */
     @Transactional
@@ -223,10 +226,14 @@ public class MemberService {
         }
         Map<Long, Segment> before = new java.util.HashMap<>();
         members.selectList(new LambdaQueryWrapper<Member>().select(Member::getId, Member::getSegment)
-                        .in(Member::getId, assignments.stream().map(SegmentAssignment::memberId).toList()))
+                        .in(Member::getId, assignments.stream().map(SegmentAssignment::memberId).toList())
+                        .isNull(Member::getDeletedAt))
                 .forEach(m -> before.put(m.getId(), m.getSegment()));
         for (SegmentAssignment a : assignments) {
-            if (before.containsKey(a.memberId()) && before.get(a.memberId()) != a.segment()) {
+            if (!before.containsKey(a.memberId())) {
+                continue; // gone, or deleted their account: no segment, no campaign for entering one
+            }
+            if (before.get(a.memberId()) != a.segment()) {
                 events.publishEvent(new SegmentEntered(a.memberId(), a.segment(), clock.instant()));
             }
             members.update(null, new LambdaUpdateWrapper<Member>()

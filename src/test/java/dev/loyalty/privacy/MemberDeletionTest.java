@@ -123,6 +123,9 @@ class MemberDeletionTest extends PrivacyFixtures {
         assertThat(new PointsBooks(jdbc).balance(m.id())).isZero();
         assertThat(m.app().post("/api/staff/members/resolve", Map.of("memberCode", "x")).status()).isEqualTo(401);
         assertThat(admin.delete("/api/admin/members/999999999").code()).isEqualTo("NOT_FOUND");
+        Api.Response grant = admin.with("Idempotency-Key", unique("g")).post("/api/admin/coupon-grants",
+                Map.of("points", 10, "reason", "after deletion", "target", Map.of("memberIds", List.of(m.id()))));
+        assertThat(grant.code()).as("a deleted member is no member to grant to").isEqualTo("VALIDATION_FAILED");
     }
 
     /** The story through HTTP alone: the export holds the sign-in's ledger row; deletion keeps the ledger, not the member. */
