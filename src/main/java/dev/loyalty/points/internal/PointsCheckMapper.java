@@ -41,7 +41,7 @@ interface PointsCheckMapper {
             SELECT id AS id, member_id AS member_id, delta AS delta, balance_after AS balance_after,
                    prev_after AS prev_after
               FROM (SELECT id, member_id, delta, balance_after,
-                           LAG(balance_after, 1, 0) OVER (PARTITION BY member_id ORDER BY id) AS prev_after
+                           COALESCE(LAG(balance_after) OVER (PARTITION BY member_id ORDER BY id), 0) AS prev_after
                       FROM points_entry WHERE member_id > #{after} AND member_id <= #{last}) chained
              WHERE balance_after <> prev_after + delta
              ORDER BY member_id, id

@@ -32,7 +32,7 @@ interface WalletCheckMapper {
             SELECT id AS id, member_id AS member_id, delta_cents AS delta, principal_delta_cents AS principal,
                    bonus_delta_cents AS bonus, balance_after_cents AS balance_after, prev_after AS prev_after
               FROM (SELECT id, member_id, delta_cents, principal_delta_cents, bonus_delta_cents, balance_after_cents,
-                           LAG(balance_after_cents, 1, 0) OVER (PARTITION BY member_id ORDER BY id) AS prev_after
+                           COALESCE(LAG(balance_after_cents) OVER (PARTITION BY member_id ORDER BY id), 0) AS prev_after
                       FROM wallet_entry WHERE member_id > #{after} AND member_id <= #{last}) chained
              WHERE balance_after_cents <> prev_after + delta_cents
                 OR delta_cents <> principal_delta_cents + bonus_delta_cents
