@@ -84,4 +84,8 @@ public interface NotificationMapper extends BaseMapper<Notification> {
              WHERE id = #{id} AND status IN ('FAILED', 'SKIPPED')
             """)
     int retry(@Param("id") long id, @Param("now") Instant now);
+
+    /** The ids of the oldest notifications written before {@code before}, at most {@code limit}, oldest first. */
+    @Select("SELECT id FROM notification WHERE created_at < #{before} ORDER BY created_at, id LIMIT #{limit}")
+    List<Long> writtenBefore(@Param("before") Instant before, @Param("limit") int limit);
 }
