@@ -124,7 +124,7 @@ function Console({ me, onLang }) {
     <nav class="sidebar" onClick=${() => setMenuOpen(false)}>
       ${menuFor().map(([href, zh, en]) => html`<a href=${href} class=${active(href) ? 'active' : ''}>${tr(zh, en)}</a>`)}
     </nav>
-    <main class="content">${canSee('integrity') && html`<${DriftBanner} hash=${hash} />`}${route(hash)}</main>
+    <main class="content">${canSee('integrity') && html`<${DriftBanner} />`}${route(hash)}</main>
     ${changingPassword && html`<${PasswordDialog} onClose=${() => setChangingPassword(false)} />`}
   </div>`;
 }

@@ -65,12 +65,19 @@ export function IntegrityPage() {
   </section>`;
 }
 
-/** The red banner every page shows while the last check found drift; it links to 账目核对. */
-export function DriftBanner({ hash }) {
-  const report = useLoad(() => get('/api/admin/integrity'), [hash]);
+/**
+ * The red banner every page shows while the last check found drift; it links to 账目核对. Read once when the
+ * console opens, after a check run here, and every ten minutes (a nightly run elsewhere shows up then).
+ */
+export function DriftBanner() {
+  const report = useLoad(() => get('/api/admin/integrity'), []);
   useEffect(() => {
     window.addEventListener('integrity-checked', report.reload);
-    return () => window.removeEventListener('integrity-checked', report.reload);
+    const every = setInterval(report.reload, 10 * 60 * 1000);
+    return () => {
+      window.removeEventListener('integrity-checked', report.reload);
+      clearInterval(every);
+    };
   }, []);
   if (!report.data || !(report.data.driftCount > 0)) return null;
   return html`<div class="drift-banner" role="alert" data-drift-banner>
