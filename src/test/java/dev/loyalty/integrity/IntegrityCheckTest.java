@@ -199,10 +199,11 @@ class IntegrityCheckTest extends IntegrationTest {
         long walletChanged = members.get(3);
         long templateChanged = templates.get(0);
         jdbc.update("UPDATE points_account SET balance = balance + 7 WHERE member_id = ?", balanceChanged);
-        jdbc.update("DELETE FROM points_entry WHERE id = ?",
-                jdbc.queryForObject("SELECT MIN(id) FROM points_entry WHERE member_id = ?", Long.class, rowDeleted));
-        jdbc.update("UPDATE points_lot SET remaining = remaining + 3 WHERE id = ?",
-                jdbc.queryForObject("SELECT MAX(id) FROM points_lot WHERE member_id = ?", Long.class, lotChanged));
+        Map<String, Object> deletedRow = jdbc.queryForMap("SELECT * FROM points_entry WHERE id = "
+                + "(SELECT MIN(id) FROM points_entry WHERE member_id = ?)", rowDeleted);
+        jdbc.update("DELETE FROM points_entry WHERE id = ?", deletedRow.get("id"));
+        long changedLot = jdbc.queryForObject("SELECT MAX(id) FROM points_lot WHERE member_id = ?", Long.class, lotChanged);
+        jdbc.update("UPDATE points_lot SET remaining = remaining + 3 WHERE id = ?", changedLot);
         jdbc.update("UPDATE coupon_template SET taken = taken + 1 WHERE id = ?", templateChanged);
         jdbc.update("UPDATE wallet_account SET principal_cents = principal_cents - 5 WHERE member_id = ?", walletChanged);
 
@@ -226,6 +227,15 @@ class IntegrityCheckTest extends IntegrationTest {
                 "COUPON_TAKEN " + templateChanged).contains("WALLET_PRINCIPAL " + walletChanged);
         assertThat(gauge()).isEqualTo(repaired.path("driftCount").asDouble())
                 .isLessThan(tampered.path("driftCount").asDouble());
+
+        jdbc.update("INSERT INTO points_entry (id, member_id, delta, balance_after, type, source, idempotency_key, reference,"
+                + " reverses_id, remark, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", deletedRow.get("id"),
+                deletedRow.get("member_id"), deletedRow.get("delta"), deletedRow.get("balance_after"), deletedRow.get("type"),
+                deletedRow.get("source"), deletedRow.get("idempotency_key"), deletedRow.get("reference"),
+                deletedRow.get("reverses_id"), deletedRow.get("remark"), deletedRow.get("created_at"));
+        jdbc.update("UPDATE points_lot SET remaining = remaining - 3 WHERE id = ?", changedLot);
+        jdbc.update("UPDATE wallet_account SET principal_cents = principal_cents + 5 WHERE member_id = ?", walletChanged);
+        assertThat(mine(runAndRead(admin), members, templates, rebatesOfMine)).as("every tampering undone").isEmpty();
     }
 
     @Test
