@@ -221,7 +221,7 @@ describe('operator console', () => {
   it('opens every page at tablet width with its data or an empty state', async () => {
     const pages = [['#/dashboard', '数据概览'], ['#/members', '会员'], ['#/rules', '规则'], ['#/coupons', '优惠券'],
       ['#/campaigns', '营销活动'], ['#/stores', '门店与店员'], ['#/activity', '门店流水'], ['#/rebates', '返点'], ['#/notifications', '消息通知'], ['#/webhooks', '网络钩子'], ['#/audit', '操作日志'],
-      ['#/operators', '操作员']];
+      ['#/integrity', '账目核对'], ['#/operators', '操作员']];
     await withPage(browser, url, '09-tablet-menu', async (page) => {
       await logIn(page);
       for (const [hash, title] of pages) {

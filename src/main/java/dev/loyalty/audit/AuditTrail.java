@@ -54,6 +54,16 @@ public class AuditTrail {
         entries.insert(entry);
     }
 
+    /**
+     * Retention: deletes the oldest at most {@code limit} entries written before {@code before}, in one statement
+     * by their ids; answers how many went (fewer than {@code limit}: none are left).
+     */
+    @Transactional
+    public int purgeBefore(Instant before, int limit) {
+        java.util.List<Long> ids = entries.writtenBefore(before, limit);
+        return ids.isEmpty() ? 0 : entries.deleteByIds(ids);
+    }
+
     @Transactional(readOnly = true)
     public PageResponse<AuditRecord> search(AuditQuery query, Page<AuditEntry> page) {
         LambdaQueryWrapper<AuditEntry> where = new LambdaQueryWrapper<AuditEntry>()

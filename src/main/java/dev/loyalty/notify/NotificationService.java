@@ -208,6 +208,16 @@ public class NotificationService {
         }
     }
 
+    /**
+     * Retention: deletes the oldest at most {@code limit} notifications written before {@code before}, whatever
+     * became of them, in one statement by their ids; answers how many went (fewer than {@code limit}: none are left).
+     */
+    @Transactional
+    public int purgeBefore(Instant before, int limit) {
+        java.util.List<Long> ids = notifications.writtenBefore(before, limit);
+        return ids.isEmpty() ? 0 : notifications.deleteByIds(ids);
+    }
+
     @Transactional(readOnly = true)
     public PageResponse<NotificationView> search(String status, Long memberId, Page<Notification> page) {
         return PageResponse.from(notifications.selectPage(page, new LambdaQueryWrapper<Notification>()

@@ -215,6 +215,18 @@ public class PointsService {
         return account == null ? 0 : account.getBalance() - lots.expiredNotYetWritten(memberId, clock.instant());
     }
 
+    /** The ledger rows written under these idempotency keys (at most one each: the key is unique), by key. */
+    @Transactional(readOnly = true)
+    public Map<String, KeyedPoints> entriesByKey(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KeyedPoints> found = new LinkedHashMap<>();
+        entries.selectList(new LambdaQueryWrapper<PointsEntry>().in(PointsEntry::getIdempotencyKey, keys))
+                .forEach(e -> found.put(e.getIdempotencyKey(), new KeyedPoints(e.getIdempotencyKey(), e.getMemberId(), e.getDelta())));
+        return found;
+    }
+
     /** The members with the highest balances, highest first: {@code [memberId, balance]} pairs. */
     @Transactional(readOnly = true)
     public List<Map.Entry<Long, Long>> topBalances(int limit) {

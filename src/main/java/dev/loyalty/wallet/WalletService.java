@@ -240,6 +240,19 @@ public class WalletService {
                 now.get("bonus").longValue() - since.get("bonus").longValue());
     }
 
+    /** The ledger rows written under these idempotency keys (at most one each: the key is unique), by key. */
+    @Transactional(readOnly = true)
+    public Map<String, KeyedWalletEntry> entriesByKey(java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, KeyedWalletEntry> found = new java.util.LinkedHashMap<>();
+        entries.selectList(new LambdaQueryWrapper<WalletEntry>().in(WalletEntry::getIdempotencyKey, keys))
+                .forEach(e -> found.put(e.getIdempotencyKey(), new KeyedWalletEntry(e.getIdempotencyKey(), e.getMemberId(),
+                        e.getPrincipalDeltaCents(), e.getBonusDeltaCents())));
+        return found;
+    }
+
     @Transactional(readOnly = true)
     public WalletView wallet(long memberId) {
         WalletAccount account = accounts.selectById(memberId);

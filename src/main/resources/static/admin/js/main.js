@@ -21,6 +21,7 @@ import { WebhooksPage } from './pages/webhooks.js';
 import { AuditPage } from './pages/audit.js';
 import { ActivityPage } from './pages/activity.js';
 import { OperatorsPage } from './pages/operators.js';
+import { DriftBanner, IntegrityPage } from './pages/integrity.js';
 
 const MENU = [
   ['#/dashboard', '数据概览', 'Dashboard'],
@@ -34,6 +35,7 @@ const MENU = [
   ['#/notifications', '消息通知', 'Notifications'],
   ['#/webhooks', '网络钩子', 'Webhooks'],
   ['#/audit', '操作日志', 'Audit log'],
+  ['#/integrity', '账目核对', 'Books check'],
   ['#/operators', '操作员', 'Operators'],
 ];
 
@@ -49,6 +51,7 @@ const PAGES = {
   '#/notifications': () => html`<${NotificationsPage} />`,
   '#/webhooks': () => html`<${WebhooksPage} />`,
   '#/audit': () => html`<${AuditPage} />`,
+  '#/integrity': () => html`<${IntegrityPage} />`,
   '#/operators': () => html`<${OperatorsPage} />`,
 };
 
@@ -121,7 +124,7 @@ function Console({ me, onLang }) {
     <nav class="sidebar" onClick=${() => setMenuOpen(false)}>
       ${menuFor().map(([href, zh, en]) => html`<a href=${href} class=${active(href) ? 'active' : ''}>${tr(zh, en)}</a>`)}
     </nav>
-    <main class="content">${route(hash)}</main>
+    <main class="content">${canSee('integrity') && html`<${DriftBanner} />`}${route(hash)}</main>
     ${changingPassword && html`<${PasswordDialog} onClose=${() => setChangingPassword(false)} />`}
   </div>`;
 }

@@ -19,8 +19,8 @@ export function roleName(role) {
 /** The pages each role may open, by the key of their #/path. */
 const PAGES = {
   OWNER: null, // every page
-  OPERATOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'webhooks', 'audit'],
-  AUDITOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'webhooks', 'audit'],
+  OPERATOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'webhooks', 'audit', 'integrity'],
+  AUDITOR: ['dashboard', 'members', 'rules', 'coupons', 'campaigns', 'stores', 'activity', 'rebates', 'notifications', 'webhooks', 'audit', 'integrity'],
   STORE_MANAGER: ['members', 'stores', 'activity'],
 };
 

@@ -21,7 +21,7 @@ class JobsController {
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::name, Function.identity()));
     }
 
-    @Operation(summary = "Run a background job now by its name: points-expiry, coupon-expiry, coupon-expiring-notice, rebate-settlement, rebate-reminders, wallet-bonus-expiry, member-segments, member-code-purge, open-nonce-purge, notify-retry, sign-in-reminder, follower-import, mp-menu, coupon-grants, campaigns, webhook-delivery")
+    @Operation(summary = "Run a background job now by its name: points-expiry, coupon-expiry, coupon-expiring-notice, rebate-settlement, rebate-reminders, wallet-bonus-expiry, member-segments, member-code-purge, open-nonce-purge, notify-retry, sign-in-reminder, follower-import, mp-menu, coupon-grants, campaigns, webhook-delivery, integrity-check, retention")
     @PostMapping("/api/admin/jobs/{name}/run")
     JobRun run(@PathVariable String name) {
         Job job = jobs.get(name);

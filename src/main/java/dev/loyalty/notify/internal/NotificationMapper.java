@@ -101,4 +101,8 @@ public interface NotificationMapper extends BaseMapper<Notification> {
              WHERE member_id = #{memberId}
             """)
     int erase(@Param("memberId") long memberId);
+
+    /** The ids of the oldest notifications written before {@code before}, at most {@code limit}, oldest first. */
+    @Select("SELECT id FROM notification WHERE created_at < #{before} ORDER BY created_at, id LIMIT #{limit}")
+    List<Long> writtenBefore(@Param("before") Instant before, @Param("limit") int limit);
 }
