@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.points.PointsBooks;
 import dev.loyalty.support.Api;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,17 @@ class MemberDeletionTest extends PrivacyFixtures {
 
         assertThat(admin.delete("/api/admin/members/" + m.id()).status()).as("deleting again changes nothing").isEqualTo(204);
         assertThat(ids("points_entry", m.id())).isEqualTo(rowsAfter);
+
+        // the nightly proof agrees: the write-off, the revoked coupon and the rejected rebate leave no drift
+        assertThat(admin.post("/api/admin/jobs/integrity-check/run", null).status()).isEqualTo(200);
+        List<String> driftOnThisMember = new ArrayList<>();
+        for (JsonNode drift : admin.get("/api/admin/integrity").json().path("drift")) {
+            String kind = drift.path("kind").asString();
+            if ((kind.startsWith("POINTS_") || kind.startsWith("WALLET_")) && drift.path("id").asLong() == m.id()) {
+                driftOnThisMember.add(drift.toString());
+            }
+        }
+        assertThat(driftOnThisMember).isEmpty();
     }
 
     @Test
