@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import java.util.ArrayList;
@@ -13,10 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -183,26 +180,15 @@ class CheckoutTest extends IntegrationTest {
                 bodies.add(body);
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> calls = new ArrayList<>();
-        for (Map<String, Object> body : bodies) {
-            calls.add(pool.submit(() -> {
-                start.await();
-                return cashier.post(CHECKOUTS, body);
-            }));
-        }
-        start.countDown();
+        List<Api.Response> responses = AllAtOnce.run(bodies.size(), i -> () -> cashier.post(CHECKOUTS, bodies.get(i)), 20);
         long used = 0;
         long earned = 0;
-        for (Future<Api.Response> call : calls) {
-            Api.Response response = call.get();
+        for (Api.Response response : responses) {
             assertThat(response.status()).as(response.text()).isEqualTo(200);
             assertThat(response.json().path("pointsUsed").asLong()).isBetween(0L, 200L);
             used += response.json().path("pointsUsed").asLong();
             earned += response.json().path("pointsEarned").asLong();
         }
-        pool.shutdown();
 
         assertThat(used).isGreaterThanOrEqualTo(1_000);
         assertThat(balance()).isEqualTo(1_000 - used + earned).isEqualTo(ledgerSum()).isNotNegative();
@@ -213,22 +199,10 @@ class CheckoutTest extends IntegrationTest {
     @Test
     void twoCheckoutsWithOneCouponAtOnceGiveItToExactlyOne() throws Exception {
         String coupon = cashCoupon(0, 100);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
+        List<Api.Response> answers = AllAtOnce.run(2, i -> {
             Map<String, Object> body = body(unique("Q"), 1_000, coupon, 0);
-            calls.add(pool.submit(() -> {
-                start.await();
-                return cashier.post(CHECKOUTS, body);
-            }));
-        }
-        start.countDown();
-        List<Api.Response> answers = new ArrayList<>();
-        for (Future<Api.Response> call : calls) {
-            answers.add(call.get());
-        }
-        pool.shutdown();
+            return () -> cashier.post(CHECKOUTS, body);
+        });
 
         assertThat(answers).filteredOn(r -> r.status() == 200).hasSize(1);
         assertThat(answers).filteredOn(r -> r.status() == 409).extracting(Api.Response::code)

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ActiveProfilesResolver;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,6 +36,9 @@ class ProductionExposureTest {
     @LocalManagementPort
     int managementPort;
 
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("wx.miniapp.api-host-url", FakeWeChat::url);
@@ -56,6 +61,12 @@ class ProductionExposureTest {
         assertThat(ready.status()).isEqualTo(200);
         assertThat(ready.text()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(app.get("/livez").text()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void operatorsPasswordsAreHashedWithBcryptOfCostTen() {
+        // the suite's other contexts hash at cost 4 (TestBeans), to spare its thousands of logins; the app does not
+        assertThat(passwordEncoder.encode("a password")).startsWith("$2a$10$");
     }
 
     @Test

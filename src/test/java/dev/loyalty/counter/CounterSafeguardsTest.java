@@ -2,18 +2,14 @@ package dev.loyalty.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,21 +43,13 @@ class CounterSafeguardsTest extends IntegrationTest {
     void oneMemberCodeFromTwentyTillsPaysExactlyOnce() throws Exception {
         topUp(4_000);
         String code = memberCode(customer);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
+        List<Api.Response> responses = AllAtOnce.run(60, i -> {
             Api till = i % 2 == 0 ? cashier : otherStoreCashier;
-            calls.add(pool.submit(() -> {
-                start.await();
-                return till.post("/api/staff/wallet/payments",
-                        Map.of("memberCode", code, "orderNo", unique("P"), "amountCents", 1_000));
-            }));
-        }
-        start.countDown();
+            return () -> till.post("/api/staff/wallet/payments",
+                    Map.of("memberCode", code, "orderNo", unique("P"), "amountCents", 1_000));
+        }, 20);
         int paid = 0;
-        for (Future<Api.Response> call : calls) {
-            Api.Response response = call.get();
+        for (Api.Response response : responses) {
             if (response.status() == 200) {
                 paid++;
             } else {
@@ -69,7 +57,6 @@ class CounterSafeguardsTest extends IntegrationTest {
                 assertThat(response.status()).isEqualTo(409);
             }
         }
-        pool.shutdown();
 
         assertThat(paid).isEqualTo(1);
         assertThat(customer.get("/api/app/wallet").json().path("balanceCents").asLong()).isEqualTo(3_000);

@@ -2,16 +2,12 @@ package dev.loyalty.counter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,20 +129,9 @@ class CounterTest extends IntegrationTest {
     void twentyTillsReplayingOneOrderAtOnceAwardOnce() throws Exception {
         String order = unique("D");
         Map<String, Object> purchase = Map.of("memberCode", memberCode(), "orderNo", order, "amountCents", 5_000);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            calls.add(pool.submit(() -> {
-                start.await();
-                return cashier.post("/api/staff/purchases", purchase);
-            }));
+        for (Api.Response response : AllAtOnce.times(20, () -> cashier.post("/api/staff/purchases", purchase))) {
+            assertThat(response.json().path("pointsAwarded").asLong()).isEqualTo(50);
         }
-        start.countDown();
-        for (Future<Api.Response> call : calls) {
-            assertThat(call.get().json().path("pointsAwarded").asLong()).isEqualTo(50);
-        }
-        pool.shutdown();
 
         assertThat(jdbc.queryForObject("SELECT balance FROM points_account WHERE member_id = ?", Long.class, customerId))
                 .isEqualTo(50);

@@ -6,6 +6,7 @@ import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.support.Actors;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.SeededMembers;
 import java.util.ArrayList;
@@ -13,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,30 +119,23 @@ class CouponConcurrencyTest extends IntegrationTest {
     }
 
     private static <T> List<T> race(int n, IntFunction<Callable<T>> call, Map<String, Integer> refusals) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(n, 50));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        List<T> results = AllAtOnce.run(n, i -> {
             Callable<T> work = call.apply(i);
-            futures.add(pool.submit(() -> {
-                start.await();
+            return () -> {
                 try {
                     return work.call();
                 } catch (LoyaltyException refused) {
                     refusals.merge(refused.code(), 1, Integer::sum);
                     return null;
                 }
-            }));
-        }
-        start.countDown();
+            };
+        }, Math.min(n, 50));
         List<T> done = new ArrayList<>();
-        for (Future<T> future : futures) {
-            T result = future.get();
+        for (T result : results) {
             if (result != null) {
                 done.add(result);
             }
         }
-        pool.shutdown();
         return done;
     }
 }

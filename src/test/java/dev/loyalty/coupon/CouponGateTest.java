@@ -7,17 +7,13 @@ import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.coupon.internal.CouponGate;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.support.Actors;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.SeededMembers;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
@@ -159,26 +155,15 @@ class CouponGateTest extends IntegrationTest {
 
     private Map<String, Integer> rush(long templateId, List<Long> members, Runnable afterEachCoupon) throws Exception {
         Map<String, Integer> refusals = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> futures = new ArrayList<>();
-        for (long member : members) {
-            futures.add(pool.submit(() -> {
-                start.await();
-                try {
-                    mall.redeem(member, templateId, "rush");
-                    afterEachCoupon.run();
-                } catch (LoyaltyException refused) {
-                    refusals.merge(refused.code(), 1, Integer::sum);
-                }
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        pool.shutdown();
+        AllAtOnce.run(members.size(), i -> () -> {
+            try {
+                mall.redeem(members.get(i), templateId, "rush");
+                afterEachCoupon.run();
+            } catch (LoyaltyException refused) {
+                refusals.merge(refused.code(), 1, Integer::sum);
+            }
+            return null;
+        }, CLIENTS);
         return refusals;
     }
 

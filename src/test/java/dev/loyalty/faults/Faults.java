@@ -12,11 +12,12 @@ final class Faults {
 
     /**
      * The built jar on {@code jdbcUrl} and the Redis on {@code redisPort}, with the WeChat sandbox answering logins;
-     * its logs under {@code target/faults/<test>-<time>/}.
+     * its logs under {@code target/faults/<test>-<time>/}. The JVM compiles with C1 only: a start (four per run of
+     * the suite) takes half the CPU, and what the tests time are timeouts and refusals, not compiled code's speed.
      */
     static AppProcess.Builder app(Class<?> test, String jdbcUrl, int redisPort) {
         Path dir = Path.of("target/faults", test.getSimpleName() + "-" + System.currentTimeMillis());
-        return AppProcess.builder(dir).args(
+        return AppProcess.builder(dir).jvmOption("-XX:TieredStopAtLevel=1").args(
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=root",
                 "--spring.datasource.password=",

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.IntegrationTest;
@@ -12,10 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -66,22 +63,7 @@ class MemberLoginTest extends IntegrationTest {
     @Test
     void twentyConcurrentFirstLoginsOfOneOpenidCreateOneMember() throws Exception {
         String code = unique("crowd");
-        int threads = 20;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> calls = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            calls.add(pool.submit(() -> {
-                start.await();
-                return api.post("/api/app/auth/login", Map.of("code", code));
-            }));
-        }
-        start.countDown();
-        List<Api.Response> responses = new ArrayList<>();
-        for (Future<Api.Response> call : calls) {
-            responses.add(call.get());
-        }
-        pool.shutdown();
+        List<Api.Response> responses = AllAtOnce.times(20, () -> api.post("/api/app/auth/login", Map.of("code", code)));
 
         assertThat(responses).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
         assertThat(responses.stream().map(r -> r.json().path("member").path("id").asLong()).distinct()).hasSize(1);

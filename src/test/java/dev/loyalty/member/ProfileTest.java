@@ -3,15 +3,11 @@ package dev.loyalty.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.member.internal.PhoneCipher;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,29 +117,18 @@ class ProfileTest extends IntegrationTest {
     @Test
     void fiftyProfileEditsRacingFiftyGrowthIncrementsLoseNoGrowth() throws Exception {
         long memberId = jdbc.queryForObject("SELECT id FROM member WHERE openid = ?", Long.class, openid);
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> work = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            String nickname = "Dora " + i;
-            work.add(pool.submit(() -> {
-                start.await();
-                return member.patch("/api/app/me", Map.of("nickname", nickname)).status();
-            }));
-            work.add(pool.submit(() -> {
-                start.await();
-                members.addGrowth(memberId, 1);
-                return null;
-            }));
-        }
-        start.countDown();
-        for (Future<?> each : work) {
-            Object status = each.get();
+        // even tasks edit the profile, odd ones add growth, all let go at once
+        List<Integer> statuses = AllAtOnce.run(100, i -> i % 2 == 0
+                ? () -> member.patch("/api/app/me", Map.of("nickname", "Dora " + i / 2)).status()
+                : () -> {
+                    members.addGrowth(memberId, 1);
+                    return null;
+                }, 20);
+        for (Integer status : statuses) {
             if (status != null) {
                 assertThat(status).isEqualTo(200);
             }
         }
-        pool.shutdown();
 
         assertThat(jdbc.queryForObject("SELECT growth FROM member WHERE id = ?", Long.class, memberId)).isEqualTo(50);
         assertThat(jdbc.queryForObject("SELECT nickname FROM member WHERE id = ?", String.class, memberId))

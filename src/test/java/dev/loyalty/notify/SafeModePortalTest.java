@@ -26,7 +26,6 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The portal in safe mode (安全模式): pushes, the follower links a bind QR code makes, and replies. Every envelope here is built by WeChat's published algorithm, not by
@@ -34,10 +33,10 @@ import org.springframework.test.context.TestPropertySource;
  * bytes as IV, over random(16) + length(4, big-endian) + XML + appid, PKCS#7-padded to 32 bytes; and
  * msg_signature = SHA-1 of token, timestamp, nonce and the Encrypt text, sorted and joined.
  */
-@TestPropertySource(properties = "wx.mp.aes-key=" + SafeModePortalTest.AES_KEY)
 class SafeModePortalTest extends IntegrationTest {
 
-    static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    /** The suite's official account is in safe mode (IntegrationTest); plain-text pushes are not affected. */
+    static final String AES_KEY = IntegrationTest.MP_AES_KEY;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Value("${wx.mp.token}")

@@ -2,19 +2,14 @@ package dev.loyalty.open;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.Till;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -263,33 +258,17 @@ class OpenApiTest extends IntegrationTest {
     void ofManyRequestsWithOneNonceAtOnceExactlyOneIsAccepted() throws Exception {
         int threads = 12;
         Till.Signed signed = till.request("POST", "/api/open/v1/purchases", purchase(memberCode(customer), unique("OP"), 1_000));
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Api.Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < threads; i++) {
-                Callable<Api.Response> call = () -> {
-                    start.await();
-                    return signed.send();
-                };
-                answers.add(pool.submit(call));
+        int accepted = 0;
+        int replayed = 0;
+        for (Api.Response response : AllAtOnce.times(threads, signed::send)) {
+            if (response.status() == 200) {
+                accepted++;
+            } else if ("REPLAYED".equals(response.code())) {
+                replayed++;
             }
-            start.countDown();
-            int accepted = 0;
-            int replayed = 0;
-            for (Future<Api.Response> answer : answers) {
-                Api.Response response = answer.get();
-                if (response.status() == 200) {
-                    accepted++;
-                } else if ("REPLAYED".equals(response.code())) {
-                    replayed++;
-                }
-            }
-            assertThat(accepted).isEqualTo(1);
-            assertThat(replayed).isEqualTo(threads - 1);
-        } finally {
-            pool.shutdownNow();
         }
+        assertThat(accepted).isEqualTo(1);
+        assertThat(replayed).isEqualTo(threads - 1);
         assertThat(admin.get("/api/admin/purchases?storeId=" + storeId).json().path("total").asLong()).isEqualTo(1);
     }
 

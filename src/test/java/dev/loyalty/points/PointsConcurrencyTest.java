@@ -2,15 +2,11 @@ package dev.loyalty.points;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.SecondInstance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,26 +96,16 @@ class PointsConcurrencyTest extends IntegrationTest {
 
     private static List<Outcome> race(int threads, java.util.function.IntFunction<Callable<PointsResult>> call)
             throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
+        List<Outcome> outcomes = AllAtOnce.run(threads, i -> {
             Callable<PointsResult> work = call.apply(i);
-            futures.add(pool.submit(() -> {
-                start.await();
+            return () -> {
                 try {
                     return new Outcome(work.call(), null);
                 } catch (RuntimeException e) {
                     return new Outcome(null, e);
                 }
-            }));
-        }
-        start.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Future<Outcome> future : futures) {
-            outcomes.add(future.get());
-        }
-        pool.shutdown();
+            };
+        });
         outcomes.stream().filter(o -> o.error() != null && !(o.error() instanceof PointsInsufficientException))
                 .findFirst().ifPresent(o -> {
                     throw new AssertionError("unexpected failure", o.error());

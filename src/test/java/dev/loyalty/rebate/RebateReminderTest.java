@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.support.Actors;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.IntegrationTest;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,22 +55,7 @@ class RebateReminderTest extends IntegrationTest {
         assertThat(reminders.remindNow()).as("twelve days before the end: too early").isZero();
 
         clock.pinAt(LocalDate.of(year, 3, 28));
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Long>> runs = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            runs.add(pool.submit(() -> {
-                go.await();
-                return reminders.remindNow();
-            }));
-        }
-        go.countDown();
-        long sent = 0;
-        for (Future<Long> run : runs) {
-            sent += run.get();
-        }
-        pool.shutdown();
+        long sent = AllAtOnce.times(8, reminders::remindNow).stream().mapToLong(Long::longValue).sum();
         long again = api.as(loginAdmin()).post("/api/admin/jobs/rebate-reminders/run", null).json().path("processed").asLong();
 
         assertThat(sent).as("all runs together").isEqualTo(2);

@@ -7,6 +7,7 @@ import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.points.PointsService;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.Actors;
 import dev.loyalty.support.IntegrationTest;
@@ -168,19 +169,9 @@ class RebateTest extends IntegrationTest {
             long member = jdbc.queryForObject("SELECT member_id FROM rebate WHERE id = ?", Long.class, rebateId);
             long before = points.balance(member);
             Api admin = api.as(loginAdmin());
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var approve = pool.submit(() -> {
-                start.await();
-                return admin.post("/api/admin/rebates/" + rebateId + "/approve", null).status();
-            });
-            var reject = pool.submit(() -> {
-                start.await();
-                return admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "race")).status();
-            });
-            start.countDown();
-            List<Integer> statuses = List.of(approve.get(), reject.get());
-            pool.shutdown();
+            List<Integer> statuses = AllAtOnce.run(List.<java.util.concurrent.Callable<Integer>>of(
+                    () -> admin.post("/api/admin/rebates/" + rebateId + "/approve", null).status(),
+                    () -> admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "race")).status()));
 
             String status = jdbc.queryForObject("SELECT status FROM rebate WHERE id = ?", String.class, rebateId);
             assertThat(statuses).containsExactlyInAnyOrder(200, 409);

@@ -2,6 +2,7 @@ package dev.loyalty.signin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import java.sql.Timestamp;
@@ -10,10 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -120,22 +117,6 @@ class SignInConcurrencyTest extends IntegrationTest {
     }
 
     private static <T> List<T> all(int n, java.util.function.IntFunction<Callable<T>> call, int threads) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<T>> futures = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Callable<T> work = call.apply(i);
-            futures.add(pool.submit(() -> {
-                start.await();
-                return work.call();
-            }));
-        }
-        start.countDown();
-        List<T> results = new ArrayList<>();
-        for (Future<T> future : futures) {
-            results.add(future.get());
-        }
-        pool.shutdown();
-        return results;
+        return AllAtOnce.run(n, call, threads);
     }
 }

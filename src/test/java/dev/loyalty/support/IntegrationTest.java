@@ -23,10 +23,15 @@ import org.springframework.test.context.DynamicPropertySource;
         "wx.mp.templates.wallet-changed.id=tpl-wallet", "wx.mp.templates.coupon-changed.id=tpl-coupon",
         "wx.miniapp.templates.points-changed.id=tpl-mini-points",
         "loyalty.notify.retry-base=0s", "wx.miniapp.template.sign-in-reminder=tpl-remind",
+        // safe mode (安全模式) for SafeModePortalTest, in the shared context: plain-text pushes do not use the key
+        "wx.mp.aes-key=" + IntegrationTest.MP_AES_KEY,
         // the fake WeChat is on loopback, but a busy two-core machine can keep its first answer past 3 s
         "wx.http.timeout=5s"})
 @Import(TestBeans.class)
 public abstract class IntegrationTest {
+
+    /** The official account's message key (43 characters of Base64): the portal opens safe-mode pushes with it. */
+    public static final String MP_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 

@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 @TestConfiguration(proxyBeanMethods = false)
 class TestBeans {
@@ -13,6 +15,17 @@ class TestBeans {
     @Primary
     MutableClock testClock(@Value("${loyalty.zone}") ZoneId zone) {
         return new MutableClock(zone);
+    }
+
+    /**
+     * BCrypt at its least cost: the suite creates and logs in operators by the hundred, each hash at the app's cost
+     * 10 taking a hundred milliseconds on a busy machine. ProductionExposureTest, a context without this, checks the
+     * app's own cost.
+     */
+    @Bean
+    @Primary
+    PasswordEncoder testPasswordEncoder() {
+        return new BCryptPasswordEncoder(4);
     }
 
     @Bean

@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.counter.MemberCodes;
 import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
+import dev.loyalty.support.FreshMemberCodes;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.WalletBooks;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,10 +29,10 @@ class WalletBonusExpiryTest extends IntegrationTest {
     @Autowired
     MemberCodes memberCodes;
 
-    private final java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     StaffBinding till;
     long memberId;
+    /** Each pays for one order. */
+    FreshMemberCodes codes;
 
     @BeforeEach
     void openACounter() {
@@ -44,16 +42,17 @@ class WalletBonusExpiryTest extends IntegrationTest {
         admin.post("/api/admin/staff", Map.of("memberId", cashierId, "storeId", storeId));
         till = new StaffBinding(cashierId, storeId);
         memberId = memberId(unique("saver"));
+        codes = new FreshMemberCodes(memberCodes, memberId, clock);
     }
 
     @Test
     void anExpiredCreditLapsesOnlyWhatIsLeftOfItAndLeavesPrincipalAndOlderBonus() {
         Instant start = clock.instant();
-        wallets.topUp(till, code(), unique("T"), 1_000, null);
+        wallets.topUp(till, codes.next(), unique("T"), 1_000, null);
         wallets.creditBonus(memberId, 500, WalletEntryType.ADJUST, unique("older"));
         wallets.creditBonus(memberId, 100, WalletEntryType.REBATE, unique("rebate"), start.plus(Duration.ofDays(30)));
         // floor(534 × 600 / 1600) = 200 of bonus, oldest first: all from the older 500, none from the rebate
-        assertThat(wallets.pay(till, code(), unique("P"), 534).bonusCents()).isEqualTo(200);
+        assertThat(wallets.pay(till, codes.next(), unique("P"), 534).bonusCents()).isEqualTo(200);
         WalletView beforeLapse = wallets.wallet(memberId);
 
         clock.pinAt(start.plus(Duration.ofDays(29)));
@@ -66,17 +65,17 @@ class WalletBonusExpiryTest extends IntegrationTest {
         assertThat(after.principalCents()).isEqualTo(beforeLapse.principalCents()).isEqualTo(666);
         assertThat(after.bonusCents()).as("the older bonus left: 500 − 200").isEqualTo(300);
         assertThat(expiredRows()).containsExactly(Map.entry(0L, -100L));
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
     void aPartlyUsedCreditLapsesTheRestAndBonusCreditedAfterItStays() {
         Instant start = clock.instant();
-        wallets.topUp(till, code(), unique("T"), 1_000, null);
+        wallets.topUp(till, codes.next(), unique("T"), 1_000, null);
         wallets.creditBonus(memberId, 100, WalletEntryType.REBATE, unique("rebate"), start.plus(Duration.ofDays(10)));
         wallets.creditBonus(memberId, 300, WalletEntryType.ADJUST, unique("newer"));
         // floor(210 × 400 / 1400) = 60 of bonus, oldest first: all from the rebate, 40 of it left
-        assertThat(wallets.pay(till, code(), unique("P"), 210).bonusCents()).isEqualTo(60);
+        assertThat(wallets.pay(till, codes.next(), unique("P"), 210).bonusCents()).isEqualTo(60);
 
         clock.pinAt(start.plus(Duration.ofDays(11)));
         expiry.run();
@@ -84,7 +83,7 @@ class WalletBonusExpiryTest extends IntegrationTest {
         assertThat(wallets.wallet(memberId).bonusCents()).as("340 − the rebate's 40 unused").isEqualTo(300);
         assertThat(wallets.wallet(memberId).principalCents()).isEqualTo(1_000 - 150);
         assertThat(expiredRows()).containsExactly(Map.entry(0L, -40L));
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -95,21 +94,7 @@ class WalletBonusExpiryTest extends IntegrationTest {
         }
         clock.pinAt(start.plus(Duration.ofDays(2)));
 
-        int threads = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Long>> runs = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            runs.add(pool.submit(() -> {
-                go.await();
-                return expiry.lapseDue();
-            }));
-        }
-        go.countDown();
-        for (Future<Long> run : runs) {
-            run.get();
-        }
-        pool.shutdown();
+        AllAtOnce.times(6, expiry::lapseDue);
         long again = expiry.run();
 
         assertThat(again).isZero();
@@ -122,7 +107,7 @@ class WalletBonusExpiryTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM audit_log WHERE action = 'WALLET_BONUS_EXPIRED' AND after_json LIKE ?""", Long.class,
                 "%\"memberId\":" + memberId + "%")).isEqualTo(5);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -138,31 +123,5 @@ class WalletBonusExpiryTest extends IntegrationTest {
                 .map(r -> Map.entry(((Number) r.get("principal_delta_cents")).longValue(),
                         ((Number) r.get("bonus_delta_cents")).longValue()))
                 .toList();
-    }
-
-    private String code() {
-        String code;
-        do {
-            code = memberCodes.show(memberId, null).code();
-        } while (!handedOut.add(code));
-        return code;
-    }
-
-    /** Principal and bonus equal the sums of the member's ledger rows, and each row's balance-after runs on. */
-    private void assertBalanced() {
-        Map<String, Object> account = jdbc.queryForMap("SELECT * FROM wallet_account WHERE member_id = ?", memberId);
-        Map<String, Object> ledger = jdbc.queryForMap("""
-                SELECT COALESCE(SUM(principal_delta_cents), 0) AS p, COALESCE(SUM(bonus_delta_cents), 0) AS b
-                  FROM wallet_entry WHERE member_id = ?""", memberId);
-        assertThat(((Number) ledger.get("p")).longValue()).as("principal = sum of the ledger")
-                .isEqualTo(((Number) account.get("principal_cents")).longValue());
-        assertThat(((Number) ledger.get("b")).longValue()).as("bonus = sum of the ledger")
-                .isEqualTo(((Number) account.get("bonus_cents")).longValue());
-        long running = 0;
-        for (Map<String, Object> row : jdbc.queryForList(
-                "SELECT delta_cents, balance_after_cents FROM wallet_entry WHERE member_id = ? ORDER BY id", memberId)) {
-            running += ((Number) row.get("delta_cents")).longValue();
-            assertThat(((Number) row.get("balance_after_cents")).longValue()).isEqualTo(running);
-        }
     }
 }

@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.counter.MemberCodes;
 import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
+import dev.loyalty.support.FreshMemberCodes;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.WalletBooks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,14 +27,14 @@ class WalletTest extends IntegrationTest {
     @Autowired
     MemberCodes memberCodes;
 
-    private final java.util.Set<String> handedOut = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
     Api admin;
     Api cashier;
     Api member;
     long memberId;
     long storeId;
     long cashierId;
+    /** Each pays for one order. */
+    FreshMemberCodes codes;
 
     @BeforeEach
     void openACounter() {
@@ -48,6 +47,7 @@ class WalletTest extends IntegrationTest {
         String code = unique("saver");
         memberId = memberId(code);
         member = api.as(loginMember(code));
+        codes = new FreshMemberCodes(memberCodes, memberId, clock);
     }
 
     @Test
@@ -57,9 +57,9 @@ class WalletTest extends IntegrationTest {
         assertThat(member.get("/api/app/wallet/plans").json().valueStream().map(p -> p.path("id").asLong())).contains(plan);
 
         Api.Response topUp = cashier.post("/api/staff/wallet/top-ups",
-                Map.of("memberCode", code(), "orderNo", unique("T"), "amountCents", 10_000, "planId", plan));
+                Map.of("memberCode", codes.next(), "orderNo", unique("T"), "amountCents", 10_000, "planId", plan));
         String order = unique("P");
-        Map<String, Object> payment = Map.of("memberCode", code(), "orderNo", order, "amountCents", 6_000);
+        Map<String, Object> payment = Map.of("memberCode", codes.next(), "orderNo", order, "amountCents", 6_000);
         Api.Response paid = cashier.post("/api/staff/wallet/payments", payment);
 
         assertThat(topUp.json().path("balanceCents").asLong()).isEqualTo(12_000);
@@ -89,7 +89,7 @@ class WalletTest extends IntegrationTest {
         assertThat(member.get("/api/app/points").json().path("balance").asLong()).isZero();
         assertThat(member.get("/api/app/wallet/ledger").json().path("total").asLong()).isEqualTo(3);
         assertThat(member.get("/api/app/me").json().path("wallet").path("balanceCents").asLong()).isEqualTo(12_000);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -100,7 +100,7 @@ class WalletTest extends IntegrationTest {
         Api.Response off = admin.put("/api/admin/wallet-plans/" + plan,
                 Map.of("name", "50 get 5", "payCents", 5_000, "bonusCents", 500, "enabled", false));
         Api.Response topUp = cashier.post("/api/staff/wallet/top-ups",
-                Map.of("memberCode", code(), "orderNo", unique("T"), "amountCents", 5_000, "planId", plan));
+                Map.of("memberCode", codes.next(), "orderNo", unique("T"), "amountCents", 5_000, "planId", plan));
 
         assertThat(off.json().path("enabled").asBoolean()).isFalse();
         assertThat(member.get("/api/app/wallet/plans").json().valueStream().map(p -> p.path("id").asLong()))
@@ -114,119 +114,100 @@ class WalletTest extends IntegrationTest {
     @Test
     void paymentsSplitInProportionAndRoundForTheBrandByUnderACent() {
         StaffBinding at = new StaffBinding(cashierId, storeId);
-        wallets.topUp(at, code(), unique("T"), 10_001, null);
+        wallets.topUp(at, codes.next(), unique("T"), 10_001, null);
         wallets.creditBonus(memberId, 3_333, WalletEntryType.ADJUST, "bonus:" + memberId);
 
-        WalletMovement paid = wallets.pay(at, code(), unique("P"), 777);
+        WalletMovement paid = wallets.pay(at, codes.next(), unique("P"), 777);
 
         assertThat(paid.bonusCents()).as("floor(777 × 3333 / 13334)").isEqualTo(194);
         assertThat(paid.principalCents()).isEqualTo(583);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
     void aRefundAfterLaterSpendingReturnsExactlyWhatThatPaymentTook() {
         StaffBinding at = new StaffBinding(cashierId, storeId);
-        wallets.topUp(at, code(), unique("T"), 9_000, null);
+        wallets.topUp(at, codes.next(), unique("T"), 9_000, null);
         wallets.creditBonus(memberId, 1_000, WalletEntryType.ADJUST, "bonus:" + memberId);
         String first = unique("P");
-        WalletMovement a = wallets.pay(at, code(), first, 3_000);
-        wallets.pay(at, code(), unique("P"), 4_000);
+        WalletMovement a = wallets.pay(at, codes.next(), first, 3_000);
+        wallets.pay(at, codes.next(), unique("P"), 4_000);
 
         WalletMovement back = wallets.refundPayment(at, first);
 
         assertThat(back.principalCents()).isEqualTo(a.principalCents());
         assertThat(back.bonusCents()).isEqualTo(a.bonusCents());
         assertThat(back.balanceCents()).isEqualTo(10_000 - 4_000);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
     void refusalsChangeNothing() {
-        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", code(), "orderNo", "T-" + memberId, "amountCents", 1_000));
+        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", codes.next(), "orderNo", "T-" + memberId, "amountCents", 1_000));
 
         Api.Response tooMuch = cashier.post("/api/staff/wallet/payments",
-                Map.of("memberCode", code(), "orderNo", unique("P"), "amountCents", 1_001));
+                Map.of("memberCode", codes.next(), "orderNo", unique("P"), "amountCents", 1_001));
         Api.Response otherAmount = cashier.post("/api/staff/wallet/top-ups",
-                Map.of("memberCode", code(), "orderNo", "T-" + memberId, "amountCents", 2_000));
+                Map.of("memberCode", codes.next(), "orderNo", "T-" + memberId, "amountCents", 2_000));
         Api.Response notStaff = member.post("/api/staff/wallet/payments",
-                Map.of("memberCode", code(), "orderNo", unique("P"), "amountCents", 1));
+                Map.of("memberCode", codes.next(), "orderNo", unique("P"), "amountCents", 1));
 
         assertThat(tooMuch.code()).isEqualTo("WALLET_INSUFFICIENT");
         assertThat(otherAmount.code()).isEqualTo("ORDER_CONFLICT");
         assertThat(notStaff.code()).isEqualTo("NOT_STAFF");
         assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isEqualTo(1_000);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
     void fiftyPaymentsAtOnceNeverOverdraw() throws Exception {
         StaffBinding at = new StaffBinding(cashierId, storeId);
-        wallets.topUp(at, code(), unique("T"), 2_000, null);
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Boolean>> payments = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        wallets.topUp(at, codes.next(), unique("T"), 2_000, null);
+        List<Boolean> payments = AllAtOnce.run(50, i -> {
             String order = unique("P" + i);
-            String code = code();
-            payments.add(pool.submit(() -> {
-                start.await();
+            String code = codes.next();
+            return () -> {
                 try {
                     wallets.pay(at, code, order, 100);
                     return true;
                 } catch (WalletInsufficientException refused) {
                     return false;
                 }
-            }));
-        }
-        start.countDown();
-        int paid = 0;
-        for (Future<Boolean> payment : payments) {
-            paid += payment.get() ? 1 : 0;
-        }
-        pool.shutdown();
+            };
+        });
+        long paid = payments.stream().filter(Boolean::booleanValue).count();
 
         assertThat(paid).isEqualTo(20);
         assertThat(wallets.wallet(memberId).balanceCents()).isZero();
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
     void tenTillsRetryingOnePaymentAtOnceChargeItOnce() throws Exception {
         StaffBinding at = new StaffBinding(cashierId, storeId);
-        wallets.topUp(at, code(), unique("T"), 100, null);
-        String code = code();
+        wallets.topUp(at, codes.next(), unique("T"), 100, null);
+        String code = codes.next();
         String order = unique("P");
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<WalletMovement>> tries = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            tries.add(pool.submit(() -> {
-                start.await();
-                return wallets.pay(at, code, order, 80);
-            }));
+        List<WalletMovement> tries = AllAtOnce.times(10, () -> wallets.pay(at, code, order, 80));
+        for (WalletMovement attempt : tries) {
+            assertThat(attempt.balanceCents()).isEqualTo(20);
         }
-        start.countDown();
-        for (Future<WalletMovement> attempt : tries) {
-            assertThat(attempt.get().balanceCents()).isEqualTo(20);
-        }
-        pool.shutdown();
         assertThat(wallets.wallet(memberId).balanceCents()).isEqualTo(20);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
     void anOrderAlreadyRecordedAtTheCounterCannotBePaidAgainFromTheWallet() {
         String order = unique("cash");
-        cashier.post("/api/staff/purchases", Map.of("memberCode", code(), "orderNo", order, "amountCents", 500));
-        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", code(), "orderNo", unique("T"), "amountCents", 1_000));
+        cashier.post("/api/staff/purchases", Map.of("memberCode", codes.next(), "orderNo", order, "amountCents", 500));
+        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", codes.next(), "orderNo", unique("T"), "amountCents", 1_000));
 
         Api.Response paidTwice = cashier.post("/api/staff/wallet/payments",
-                Map.of("memberCode", code(), "orderNo", order, "amountCents", 500));
+                Map.of("memberCode", codes.next(), "orderNo", order, "amountCents", 500));
 
         assertThat(paidTwice.code()).isEqualTo("ORDER_CONFLICT");
         assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isEqualTo(1_000);
-        assertBalanced();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -237,11 +218,11 @@ class WalletTest extends IntegrationTest {
         for (int i = 0; i < 2_000; i++) {
             try {
                 switch (random.nextInt(5)) {
-                    case 0 -> wallets.topUp(at, code(), "T" + memberId + "-" + i, 1 + random.nextInt(5_000), null);
+                    case 0 -> wallets.topUp(at, codes.next(), "T" + memberId + "-" + i, 1 + random.nextInt(5_000), null);
                     case 1 -> wallets.creditBonus(memberId, 1 + random.nextInt(999), WalletEntryType.ADJUST, "b" + memberId + "-" + i);
                     case 2, 3 -> {
                         String order = "P" + memberId + "-" + i;
-                        wallets.pay(at, code(), order, 1 + random.nextInt(3_000));
+                        wallets.pay(at, codes.next(), order, 1 + random.nextInt(3_000));
                         payments.add(order);
                     }
                     default -> {
@@ -254,35 +235,6 @@ class WalletTest extends IntegrationTest {
                 // insufficient funds: nothing changed, the books below prove it
             }
         }
-        assertBalanced();
-    }
-
-    /** A member code not handed out before in this test: each pays for one order. */
-    private String code() {
-        String code;
-        do {
-            code = memberCodes.show(memberId, null).code();
-        } while (!handedOut.add(code));
-        return code;
-    }
-
-    private void assertBalanced() {
-        Map<String, Object> account = jdbc.queryForMap("SELECT * FROM wallet_account WHERE member_id = ?", memberId);
-        Map<String, Object> ledger = jdbc.queryForMap("""
-                SELECT COALESCE(SUM(principal_delta_cents), 0) AS p, COALESCE(SUM(bonus_delta_cents), 0) AS b,
-                       COALESCE(SUM(delta_cents), 0) AS d FROM wallet_entry WHERE member_id = ?""", memberId);
-        long principal = ((Number) account.get("principal_cents")).longValue();
-        long bonus = ((Number) account.get("bonus_cents")).longValue();
-        assertThat(((Number) ledger.get("p")).longValue()).as("principal = sum of the ledger").isEqualTo(principal);
-        assertThat(((Number) ledger.get("b")).longValue()).as("bonus = sum of the ledger").isEqualTo(bonus);
-        assertThat(((Number) ledger.get("d")).longValue()).isEqualTo(principal + bonus);
-        assertThat(principal).isNotNegative();
-        assertThat(bonus).isNotNegative();
-        long running = 0;
-        for (Map<String, Object> row : jdbc.queryForList(
-                "SELECT delta_cents, balance_after_cents FROM wallet_entry WHERE member_id = ? ORDER BY id", memberId)) {
-            running += ((Number) row.get("delta_cents")).longValue();
-            assertThat(((Number) row.get("balance_after_cents")).longValue()).isEqualTo(running);
-        }
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 }

@@ -4,10 +4,6 @@ import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
-import dev.loyalty.coupon.CouponMall;
-import dev.loyalty.points.PointsMovement;
-import dev.loyalty.points.PointsService;
-import dev.loyalty.points.PointsSource;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,18 +33,16 @@ public class CampaignRewarder {
 
     private final CampaignMapper campaigns;
     private final CampaignRewardMapper rewards;
-    private final CouponMall mall;
-    private final PointsService points;
+    private final MemberRewards gifts;
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    CampaignRewarder(CampaignMapper campaigns, CampaignRewardMapper rewards, CouponMall mall, PointsService points,
-            AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+    CampaignRewarder(CampaignMapper campaigns, CampaignRewardMapper rewards, MemberRewards gifts, AuditTrail audit,
+            Clock clock, PlatformTransactionManager transactions) {
         this.campaigns = campaigns;
         this.rewards = rewards;
-        this.mall = mall;
-        this.points = points;
+        this.gifts = gifts;
         this.audit = audit;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
@@ -79,12 +73,10 @@ public class CampaignRewarder {
         try {
             Boolean given = RaceRetry.onLockLost("campaign reward", () -> tx.execute(status -> {
                 rewards.claim(id, memberId, period, RewardOutcome.REWARDED, null, now);
-                String key = "campaign:" + id + ":" + period;
-                Long couponId = campaign.getTemplateId() == null ? null
-                        : mall.issueFree(memberId, campaign.getTemplateId(), key);
-                Long entryId = campaign.getPoints() == null ? null
-                        : points.earn(new PointsMovement(memberId, campaign.getPoints(), PointsSource.GRANT,
-                                key + ":" + memberId, "campaign:" + id, campaign.getName())).entryId();
+                MemberRewards.Given gift = gifts.give(memberId, campaign.getTemplateId(), campaign.getPoints(),
+                        "campaign:" + id + ":" + period, "campaign:" + id, campaign.getName());
+                Long couponId = gift.couponId();
+                Long entryId = gift.pointsEntryId();
                 rewards.rewarded(id, memberId, period, couponId, entryId);
                 if (campaigns.takeBudget(id) != 1) {
                     status.setRollbackOnly();

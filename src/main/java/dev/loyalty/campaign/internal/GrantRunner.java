@@ -5,12 +5,8 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.security.Actor;
-import dev.loyalty.coupon.CouponMall;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.member.Segment;
-import dev.loyalty.points.PointsMovement;
-import dev.loyalty.points.PointsService;
-import dev.loyalty.points.PointsSource;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -44,19 +40,17 @@ public class GrantRunner {
 
     private final CouponGrantMapper grants;
     private final GrantMemberMapper reached;
-    private final CouponMall mall;
-    private final PointsService points;
+    private final MemberRewards rewards;
     private final MemberService members;
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    GrantRunner(CouponGrantMapper grants, GrantMemberMapper reached, CouponMall mall, PointsService points,
-            MemberService members, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+    GrantRunner(CouponGrantMapper grants, GrantMemberMapper reached, MemberRewards rewards, MemberService members,
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
         this.grants = grants;
         this.reached = reached;
-        this.mall = mall;
-        this.points = points;
+        this.rewards = rewards;
         this.members = members;
         this.audit = audit;
         this.clock = clock;
@@ -121,12 +115,9 @@ public class GrantRunner {
         try {
             RaceRetry.onLockLost("coupon grant", () -> tx.execute(status -> {
                 reached.claim(id, memberId, GrantOutcome.ISSUED, null, clock.instant());
-                Long couponId = grant.getTemplateId() == null ? null
-                        : mall.issueFree(memberId, grant.getTemplateId(), "grant:" + id);
-                Long entryId = grant.getPoints() == null ? null
-                        : points.earn(new PointsMovement(memberId, grant.getPoints(), PointsSource.GRANT,
-                                "grant:" + id + ":" + memberId, "campaign-grant:" + id, grant.getReason())).entryId();
-                return reached.issued(id, memberId, couponId, entryId);
+                MemberRewards.Given given = rewards.give(memberId, grant.getTemplateId(), grant.getPoints(), "grant:" + id,
+                        "campaign-grant:" + id, grant.getReason());
+                return reached.issued(id, memberId, given.couponId(), given.pointsEntryId());
             }));
             return Optional.of(GrantOutcome.ISSUED);
         } catch (DuplicateKeyException reachedMeanwhile) {

@@ -8,8 +8,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class PasswordConfig {
 
+    /** BCrypt's cost (log2 of its rounds) for operators' passwords. */
+    static final int BCRYPT_STRENGTH = 10;
+
     @Bean
     PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+        return new BCryptPasswordEncoder(BCRYPT_STRENGTH);
     }
 }

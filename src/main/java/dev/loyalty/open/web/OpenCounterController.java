@@ -7,13 +7,12 @@ import dev.loyalty.counter.PurchaseResult;
 import dev.loyalty.counter.RefundRequest;
 import dev.loyalty.counter.RefundResponse;
 import dev.loyalty.counter.ResolveRequest;
+import dev.loyalty.counter.ResolvedMember;
+import dev.loyalty.counter.ResolvedMembers;
 import dev.loyalty.coupon.CouponVerification;
 import dev.loyalty.coupon.VerifyRequest;
 import dev.loyalty.coupon.VerifyResponse;
-import dev.loyalty.member.MemberProfile;
-import dev.loyalty.member.MemberService;
 import dev.loyalty.open.TillKey;
-import dev.loyalty.points.PointsService;
 import dev.loyalty.wallet.PaymentRequest;
 import dev.loyalty.wallet.WalletMovement;
 import dev.loyalty.wallet.WalletService;
@@ -41,17 +40,15 @@ class OpenCounterController {
     private final CounterService counter;
     private final WalletService wallets;
     private final CouponVerification coupons;
-    private final MemberService members;
-    private final PointsService points;
+    private final ResolvedMembers resolved;
 
     OpenCounterController(TillGate tills, CounterService counter, WalletService wallets, CouponVerification coupons,
-            MemberService members, PointsService points) {
+            ResolvedMembers resolved) {
         this.tills = tills;
         this.counter = counter;
         this.wallets = wallets;
         this.coupons = coupons;
-        this.members = members;
-        this.points = points;
+        this.resolved = resolved;
     }
 
     @Operation(summary = "Who is behind a scanned member code, with their balances (resolving spends nothing)")
@@ -59,10 +56,7 @@ class OpenCounterController {
     ResolvedMember resolve(@Parameter(hidden = true) @RequestAttribute(TillKey.ATTRIBUTE) TillKey key,
             @Valid @RequestBody ResolveRequest request) {
         tills.enter(key);
-        long memberId = counter.resolveMemberCode(request.memberCode());
-        MemberProfile member = members.profile(memberId);
-        return new ResolvedMember(memberId, member.nickname(), member.level(), points.balance(memberId),
-                wallets.wallet(memberId).balanceCents());
+        return resolved.resolve(request.memberCode());
     }
 
     @Operation(summary = "Award points for a purchase at the key's store (idempotent per store and order number)")
@@ -102,9 +96,5 @@ class OpenCounterController {
     VerifyResponse verify(@Parameter(hidden = true) @RequestAttribute(TillKey.ATTRIBUTE) TillKey key,
             @Valid @RequestBody VerifyRequest request) {
         return new VerifyResponse(coupons.verify(tills.enter(key), request.code()));
-    }
-
-    record ResolvedMember(long memberId, String nickname, MemberProfile.Level level, long pointsBalance,
-            long walletBalanceCents) {
     }
 }
