@@ -8,12 +8,15 @@ import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.RaceRetry;
+import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.OrderConflictException;
 import dev.loyalty.counter.PurchasePaidBy;
 import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.wallet.internal.TopUpOrder;
+import dev.loyalty.wallet.internal.TopUpOrderMapper;
 import dev.loyalty.wallet.internal.WalletAccount;
 import dev.loyalty.wallet.internal.WalletAccountMapper;
 import dev.loyalty.wallet.internal.WalletBonusExpiry;
@@ -52,6 +55,7 @@ public class WalletService {
     private final WalletEntryMapper entries;
     private final WalletPlanMapper plans;
     private final WalletBonusExpiryMapper expiries;
+    private final TopUpOrderMapper topUpOrders;
     private final CounterService counter;
     private final AuditTrail audit;
     private final Clock clock;
@@ -59,12 +63,13 @@ public class WalletService {
     private final ApplicationEventPublisher events;
 
     WalletService(WalletAccountMapper accounts, WalletEntryMapper entries, WalletPlanMapper plans,
-            WalletBonusExpiryMapper expiries, CounterService counter, AuditTrail audit, Clock clock,
+            WalletBonusExpiryMapper expiries, TopUpOrderMapper topUpOrders, CounterService counter, AuditTrail audit, Clock clock,
             PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.entries = entries;
         this.plans = plans;
         this.expiries = expiries;
+        this.topUpOrders = topUpOrders;
         this.counter = counter;
         this.audit = audit;
         this.clock = clock;
@@ -132,6 +137,32 @@ public class WalletService {
             audit.record(at.actor(), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
                             "bonusCents", -payment.getBonusDeltaCents()));
+            return entry;
+        });
+    }
+
+    /**
+     * Credits a top-up order WeChat Pay says was paid: the order's CREATED (or CLOSED) → PAID flip and the wallet
+     * credit (principal the amount, bonus the plan's at order time, ledger type TOP_UP, its order number) in one
+     * transaction, under the wallet row lock. However often and at once this runs for one order, one flip wins and
+     * credits; every other call finds the order PAID and answers the same ledger row, replayed.
+     */
+    WalletMovement creditTopUpOrder(TopUpOrder order, String transactionId, Instant paidAt) {
+        String key = "wxpay:" + order.getOrderNo();
+        long memberId = order.getMemberId();
+        long amountCents = order.getAmountCents();
+        return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
+            WalletAccount account = lock(order.getMemberId());
+            if (topUpOrders.markPaid(order.getOrderNo(), transactionId, paidAt) != 1) {
+                return entries.findByKey(key).orElseThrow(() -> new IllegalStateException("order " + order.getOrderNo()
+                        + " is PAID without its ledger row"));
+            }
+            WalletEntry entry = write(account, new WalletPosting(WalletEntryType.TOP_UP, order.getAmountCents(),
+                    order.getBonusCents(), key, order.getOrderNo(), null, order.getPlanId(), null));
+            audit.record(new Actor(Actor.Type.MEMBER, order.getMemberId()), "WALLET_TOPPED_UP", "top-up-order:" + order.getOrderNo(),
+                    Map.of("status", order.getStatus()),
+                    Map.of("status", TopUpOrder.PAID, "memberId", order.getMemberId(), "principalCents", order.getAmountCents(),
+                            "bonusCents", order.getBonusCents(), "transactionId", String.valueOf(transactionId)));
             return entry;
         });
     }
