@@ -70,6 +70,7 @@ public class TopUpOrders {
         if ((planId == null) == (amountCents == null)) {
             throw new InvalidRequestException(planId == null ? "amountCents" : "planId", "give exactly one of planId and amountCents");
         }
+        wallets.requireOpen(memberId);
         long amount;
         long bonus;
         if (planId != null) {

@@ -151,7 +151,7 @@ public final class FakeWeChatPay {
         tx.put("trade_type", "JSAPI");
         tx.put("trade_state", tradeState);
         tx.put("trade_state_desc", tradeState);
-        tx.put("success_time", "2026-01-01T10:00:00+08:00");
+        tx.put("success_time", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0).toString());
         tx.put("payer", Map.of("openid", "any"));
         tx.put("amount", Map.of("total", totalCents, "payer_total", totalCents, "currency", "CNY", "payer_currency", "CNY"));
         return tx;

@@ -70,5 +70,28 @@ class SandboxPayTest {
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().path("code").asString()).isEqualTo("FAIL");
         assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isEqualTo(12_000);
+
+        // 3,000 spent at a counter (500 of it bonus, by the proportional rule), then cashed out
+        long store = admin.post("/api/admin/stores", Map.of("name", "Sandbox Store")).json().path("id").asLong();
+        String cashierCode = "cashier-" + System.nanoTime();
+        Api.Response cashierLogin = api.post("/api/app/auth/login", Map.of("code", cashierCode));
+        admin.post("/api/admin/staff", Map.of("memberId", cashierLogin.json().path("member").path("id").asLong(), "storeId", store));
+        Api cashier = api.as(cashierLogin.json().path("token").asString());
+        assertThat(cashier.post("/api/staff/wallet/payments", Map.of("memberCode", member.get("/api/app/member-code").json().path("code")
+                .asString(), "orderNo", "S-" + System.nanoTime(), "amountCents", 3_000)).status()).isEqualTo(200);
+
+        JsonNode cashOut = member.post("/api/app/wallet/cash-out", null).json();
+
+        assertThat(cashOut.path("principalCents").asLong()).isEqualTo(7_500);
+        assertThat(cashOut.path("bonusForfeitedCents").asLong()).isEqualTo(1_500);
+        assertThat(cashOut.path("cashCents").asLong()).isZero();
+        assertThat(cashOut.path("refunds")).hasSize(1);
+        assertThat(cashOut.path("refunds").get(0).path("orderNo").asString()).isEqualTo(orderNo);
+        assertThat(cashOut.path("refunds").get(0).path("amountCents").asLong()).isEqualTo(7_500);
+        assertThat(cashOut.path("refunds").get(0).path("status").asString()).isEqualTo("SUCCESS");
+        wallet = member.get("/api/app/wallet").json();
+        assertThat(wallet.path("principalCents").asLong()).isZero();
+        assertThat(wallet.path("bonusCents").asLong()).isZero();
+        assertThat(wallet.path("closed").asBoolean()).isTrue();
     }
 }
