@@ -1,5 +1,6 @@
 package dev.loyalty.wallet;
 
+import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.security.Actor;
 import dev.loyalty.member.MemberService;
@@ -9,15 +10,19 @@ import dev.loyalty.wechat.WeChatPay;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Cash-out: the wallet is emptied and closed in one transaction ({@link WalletService#cashOut}), then WeChat Pay is
  * asked for each refund (v3 refund API, our own {@code out_refund_no}). A refund whose call failed, or that WeChat Pay
  * took but has not confirmed, is asked again by {@link RefundRetryJob} with the same refund number (WeChat Pay
- * refunds one number once); its notify ({@code /wx/pay/refund-notify}) marks it done.
+ * refunds one number once); its notify ({@code /wx/pay/refund-notify}) marks it done. Every change of a refund's state
+ * is audited ({@code WALLET_REFUND_<status>}, by the system).
  */
 @Service
 public class CashOuts {
@@ -30,14 +35,19 @@ public class CashOuts {
     private final WalletRefundMapper refunds;
     private final WeChatPay pay;
     private final MemberService members;
+    private final AuditTrail audit;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    CashOuts(WalletService wallets, WalletRefundMapper refunds, WeChatPay pay, MemberService members, Clock clock) {
+    CashOuts(WalletService wallets, WalletRefundMapper refunds, WeChatPay pay, MemberService members, AuditTrail audit,
+            Clock clock, PlatformTransactionManager transactions) {
         this.wallets = wallets;
         this.refunds = refunds;
         this.pay = pay;
         this.members = members;
+        this.audit = audit;
         this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** An operator reopens a closed wallet; no such member: 404. */
@@ -118,6 +128,14 @@ public class CashOuts {
                     refund.getOrderNo(), refund.getAmountCents(), status);
         }
         String message = error == null ? null : error.substring(0, Math.min(error.length(), 255));
-        refunds.setStatus(refund.getRefundNo(), status, message, attempted, clock.instant());
+        tx.executeWithoutResult(done -> {
+            WalletRefund before = refunds.findByRefundNo(refund.getRefundNo());
+            if (refunds.setStatus(refund.getRefundNo(), status, message, attempted, clock.instant()) == 1
+                    && !status.equals(before.getStatus())) {
+                audit.record(Actor.SYSTEM, "WALLET_REFUND_" + status, "wallet-refund:" + refund.getRefundNo(),
+                        Map.of("status", before.getStatus()), Map.of("status", status, "orderNo", refund.getOrderNo(),
+                                "memberId", refund.getMemberId(), "amountCents", refund.getAmountCents()));
+            }
+        });
     }
 }

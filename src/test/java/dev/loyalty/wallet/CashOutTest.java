@@ -101,6 +101,8 @@ class CashOutTest extends IntegrationTest {
                 FakeWeChatPay.refundNotify(orderNo, refund.path("refundNo").asString(), 7_500, 10_000));
         assertThat(notified.status()).isEqualTo(204);
         assertThat(refundStatus(refund.path("refundNo").asString())).isEqualTo("SUCCESS");
+        assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE target = ? ORDER BY id", String.class,
+                "wallet-refund:" + refund.path("refundNo").asString())).containsExactly("WALLET_REFUND_PROCESSING", "WALLET_REFUND_SUCCESS");
 
         // closed: no top-up goes in, a second cash-out is refused
         assertThat(member.post("/api/app/wallet/top-up-orders", Map.of("amountCents", 100)).code()).isEqualTo("WALLET_CLOSED");
@@ -182,6 +184,44 @@ class CashOutTest extends IntegrationTest {
 
         assertThat(refundStatus(refundNo)).isEqualTo("SUCCESS");
         assertThat(jdbc.queryForObject("SELECT attempts FROM wallet_refund WHERE refund_no = ?", Integer.class, refundNo)).isEqualTo(2);
+    }
+
+    @Test
+    void paymentsRacingACashOutEitherGoFirstOrFindTheWalletEmptyAndTheLedgerStillSumsToTheBalances() throws Exception {
+        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", memberCode(member), "orderNo", unique("T"), "amountCents", 50_000));
+        int payers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(payers + 1);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.List<java.util.concurrent.Future<Integer>> payments = new java.util.ArrayList<>();
+        java.util.List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < payers; i++) {
+            codes.add(memberCode(member));
+        }
+        for (String code : codes) {
+            payments.add(pool.submit(() -> {
+                start.await();
+                return cashier.post("/api/staff/wallet/payments", Map.of("memberCode", code, "orderNo", unique("P"), "amountCents", 1_000))
+                        .status();
+            }));
+        }
+        java.util.concurrent.Future<JsonNode> cashOut = pool.submit(() -> {
+            start.await();
+            return member.post("/api/app/wallet/cash-out", null).json();
+        });
+        start.countDown();
+        int paid = 0;
+        for (java.util.concurrent.Future<Integer> payment : payments) {
+            int status = payment.get();
+            assertThat(status).isIn(200, 409);
+            paid += status == 200 ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(cashOut.get().path("principalCents").asLong() + cashOut.get().path("bonusForfeitedCents").asLong())
+                .isEqualTo(50_000 - 1_000L * paid);
+        assertThat(cashOut.get().path("cashCents").asLong()).isEqualTo(50_000 - 1_000L * paid);
+        assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isZero();
+        assertLedgerSumsToBalances();
     }
 
     @Test
