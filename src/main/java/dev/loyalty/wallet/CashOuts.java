@@ -80,7 +80,7 @@ public class CashOuts {
         WalletRefund refund = notified.refundNo() == null ? null : refunds.findByRefundNo(notified.refundNo());
         if (refund == null || !pay.mchId().equals(notified.mchId())) {
             log.warn("WeChat Pay refund notify for {} refused: unknown refund or another merchant", notified.refundNo());
-            throw new TopUpNotifyRefusedException("unknown refund");
+            throw new PayNotifyRefusedException("unknown refund");
         }
         record(refund, notified.status(), null, 0);
     }

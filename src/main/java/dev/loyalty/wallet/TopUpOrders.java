@@ -116,7 +116,7 @@ public class TopUpOrders {
     }
 
     /**
-     * A verified payment notify. Credits its order once, or refuses it ({@link TopUpNotifyRefusedException}) when it
+     * A verified payment notify. Credits its order once, or refuses it ({@link PayNotifyRefusedException}) when it
      * does not fit the order; a repeat of a credited notify is fine.
      */
     public TopUpOrderView paid(PayTrade trade) {
@@ -191,9 +191,9 @@ public class TopUpOrders {
         return trade.paid() && pay.mchId().equals(trade.mchId()) && trade.totalCents() == order.getAmountCents();
     }
 
-    private static TopUpNotifyRefusedException refused(PayTrade trade, String why) {
+    private static PayNotifyRefusedException refused(PayTrade trade, String why) {
         log.warn("WeChat Pay notify for order {} refused, nothing credited: {}", trade.orderNo(), why);
-        return new TopUpNotifyRefusedException(why);
+        return new PayNotifyRefusedException(why);
     }
 
     static TopUpOrderView toView(TopUpOrder order) {

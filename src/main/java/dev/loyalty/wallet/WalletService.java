@@ -21,11 +21,11 @@ import dev.loyalty.wallet.internal.WalletAccount;
 import dev.loyalty.wallet.internal.WalletAccountMapper;
 import dev.loyalty.wallet.internal.WalletBonusExpiry;
 import dev.loyalty.wallet.internal.WalletBonusExpiryMapper;
+import dev.loyalty.wallet.internal.WalletCashOut;
+import dev.loyalty.wallet.internal.WalletCashOutMapper;
 import dev.loyalty.wallet.internal.WalletEntry;
 import dev.loyalty.wallet.internal.WalletEntryMapper;
 import dev.loyalty.wallet.internal.WalletPlan;
-import dev.loyalty.wallet.internal.WalletCashOut;
-import dev.loyalty.wallet.internal.WalletCashOutMapper;
 import dev.loyalty.wallet.internal.WalletPlanMapper;
 import dev.loyalty.wallet.internal.WalletRefund;
 import dev.loyalty.wallet.internal.WalletRefundMapper;
@@ -37,8 +37,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -58,7 +61,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WalletService {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WalletService.class);
+    private static final Logger log = LoggerFactory.getLogger(WalletService.class);
     /** WeChat Pay refunds a payment within a year of it only. */
     static final Duration REFUNDABLE_FOR = Duration.ofDays(365);
 
@@ -489,7 +492,7 @@ public class WalletService {
      * Spreads {@code principal} over the member's WeChat Pay top-ups paid within a year, newest first, each up to what
      * refunds have not taken of it yet; answers what is left (cash).
      */
-    private long planRefunds(long memberId, long principal, java.util.function.BiConsumer<TopUpOrder, Long> refund) {
+    private long planRefunds(long memberId, long principal, BiConsumer<TopUpOrder, Long> refund) {
         long left = principal;
         for (TopUpOrder order : topUpOrders.paidSince(memberId, clock.instant().minus(REFUNDABLE_FOR))) {
             if (left <= 0) {

@@ -14,7 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -119,9 +121,9 @@ class WxPaySandboxController {
                 refunds.put(refundNo, refund);
                 Refund sent = refund;
                 // after the answer, as WeChat Pay notifies a refund once it went through
-                java.util.concurrent.CompletableFuture.runAsync(
+                CompletableFuture.runAsync(
                         () -> deliver(sent.notifyUrl, notify("REFUND.SUCCESS", "refund", refundResource(sent)), 1),
-                        java.util.concurrent.CompletableFuture.delayedExecutor(1, java.util.concurrent.TimeUnit.SECONDS));
+                        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS));
             }
         }
         return signed(HttpStatus.OK, refundAnswer(refund));

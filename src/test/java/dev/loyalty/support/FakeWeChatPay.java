@@ -1,6 +1,7 @@
 package dev.loyalty.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -20,6 +21,8 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,7 +100,7 @@ public final class FakeWeChatPay {
     /** A refund of {@code orderNo} answers this status. */
     public static void stubRefund(String orderNo, String status) {
         FakeWeChat.server().stubFor(post(urlPathEqualTo("/v3/refund/domestic/refunds")).atPriority(5)
-                .withRequestBody(matchingJsonPath("$.out_trade_no", com.github.tomakehurst.wiremock.client.WireMock.equalTo(orderNo)))
+                .withRequestBody(matchingJsonPath("$.out_trade_no", equalTo(orderNo)))
                 .willReturn(signed(200, Map.of("refund_id", "fake-refund-" + orderNo, "out_refund_no", "any",
                         "out_trade_no", orderNo, "status", status, "channel", "ORIGINAL",
                         "amount", Map.of("refund", 0, "total", 0, "currency", "CNY")))));
@@ -151,7 +154,7 @@ public final class FakeWeChatPay {
         tx.put("trade_type", "JSAPI");
         tx.put("trade_state", tradeState);
         tx.put("trade_state_desc", tradeState);
-        tx.put("success_time", java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0).toString());
+        tx.put("success_time", OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0).toString());
         tx.put("payer", Map.of("openid", "any"));
         tx.put("amount", Map.of("total", totalCents, "payer_total", totalCents, "currency", "CNY", "payer_currency", "CNY"));
         return tx;

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +14,17 @@ import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.FakeWeChatPay;
 import dev.loyalty.support.IntegrationTest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Cash-out: the principal goes back to WeChat Pay top-ups (newest first) and the counter, the bonus is forfeited, the wallet closes. */
 class CashOutTest extends IntegrationTest {
@@ -73,8 +81,8 @@ class CashOutTest extends IntegrationTest {
         assertThat(refund.path("orderNo").asString()).isEqualTo(orderNo);
         assertThat(refund.path("amountCents").asLong()).isEqualTo(7_500);
         assertThat(refund.path("status").asString()).isEqualTo("PROCESSING");
-        JsonNode sent = tools.jackson.databind.json.JsonMapper.builder().build().readTree(FakeWeChat.server()
-                .findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo("/v3/refund/domestic/refunds"))
+        JsonNode sent = JsonMapper.builder().build().readTree(FakeWeChat.server()
+                .findAll(postRequestedFor(urlPathEqualTo("/v3/refund/domestic/refunds"))
                         .withRequestBody(matchingJsonPath("$.out_trade_no", equalTo(orderNo)))).get(0).getBodyAsString());
         assertThat(sent.path("out_refund_no").asString()).isEqualTo(refund.path("refundNo").asString());
         assertThat(sent.path("amount").path("refund").asLong()).isEqualTo(7_500);
@@ -190,10 +198,10 @@ class CashOutTest extends IntegrationTest {
     void paymentsRacingACashOutEitherGoFirstOrFindTheWalletEmptyAndTheLedgerStillSumsToTheBalances() throws Exception {
         cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", memberCode(member), "orderNo", unique("T"), "amountCents", 50_000));
         int payers = 8;
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(payers + 1);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        java.util.List<java.util.concurrent.Future<Integer>> payments = new java.util.ArrayList<>();
-        java.util.List<String> codes = new java.util.ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(payers + 1);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> payments = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         for (int i = 0; i < payers; i++) {
             codes.add(memberCode(member));
         }
@@ -204,13 +212,13 @@ class CashOutTest extends IntegrationTest {
                         .status();
             }));
         }
-        java.util.concurrent.Future<JsonNode> cashOut = pool.submit(() -> {
+        Future<JsonNode> cashOut = pool.submit(() -> {
             start.await();
             return member.post("/api/app/wallet/cash-out", null).json();
         });
         start.countDown();
         int paid = 0;
-        for (java.util.concurrent.Future<Integer> payment : payments) {
+        for (Future<Integer> payment : payments) {
             int status = payment.get();
             assertThat(status).isIn(200, 409);
             paid += status == 200 ? 1 : 0;

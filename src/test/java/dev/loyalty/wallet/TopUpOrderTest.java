@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Members top up with WeChat Pay (the fake WeChat Pay server): prepay, notifies credited once, reconciliation. */
 class TopUpOrderTest extends IntegrationTest {
@@ -39,7 +40,7 @@ class TopUpOrderTest extends IntegrationTest {
         List<LoggedRequest> prepays = FakeWeChat.server().findAll(postRequestedFor(urlPathEqualTo("/v3/pay/transactions/jsapi"))
                 .withRequestBody(matchingJsonPath("$.out_trade_no", equalTo(orderNo))));
         assertThat(prepays).hasSize(1);
-        JsonNode sent = tools.jackson.databind.json.JsonMapper.builder().build().readTree(prepays.get(0).getBodyAsString());
+        JsonNode sent = JsonMapper.builder().build().readTree(prepays.get(0).getBodyAsString());
         assertThat(sent.path("payer").path("openid").asString()).isEqualTo("wx-" + code);
         assertThat(sent.path("amount").path("total").asLong()).isEqualTo(5_000);
         assertThat(sent.path("mchid").asString()).isEqualTo(FakeWeChatPay.MCH_ID);

@@ -2,7 +2,7 @@ package dev.loyalty.wallet.web;
 
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.wallet.CashOuts;
-import dev.loyalty.wallet.TopUpNotifyRefusedException;
+import dev.loyalty.wallet.PayNotifyRefusedException;
 import dev.loyalty.wallet.TopUpOrders;
 import dev.loyalty.wechat.PayNotifyInvalidException;
 import dev.loyalty.wechat.WeChatPay;
@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.Hidden;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -54,9 +55,9 @@ class PayNotifyController {
         try {
             orders.paid(trade);
             return ResponseEntity.noContent().build();
-        } catch (TopUpNotifyRefusedException e) {
+        } catch (PayNotifyRefusedException e) {
             return fail(HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (LoyaltyException | org.springframework.dao.DataAccessException e) {
+        } catch (LoyaltyException | DataAccessException e) {
             log.error("WeChat Pay notify for order {} not credited now, WeChat Pay will deliver it again: {}", trade.orderNo(), e.toString());
             return fail(HttpStatus.SERVICE_UNAVAILABLE, "try again");
         }
@@ -78,9 +79,9 @@ class PayNotifyController {
         try {
             cashOuts.refunded(refund);
             return ResponseEntity.noContent().build();
-        } catch (TopUpNotifyRefusedException e) {
+        } catch (PayNotifyRefusedException e) {
             return fail(HttpStatus.BAD_REQUEST, e.getMessage());
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (DataAccessException e) {
             log.error("WeChat Pay refund notify for {} not recorded now: {}", refund.refundNo(), e.toString());
             return fail(HttpStatus.SERVICE_UNAVAILABLE, "try again");
         }
