@@ -8,27 +8,40 @@ import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.RaceRetry;
+import dev.loyalty.common.security.Actor;
 import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.OrderConflictException;
 import dev.loyalty.counter.PurchasePaidBy;
 import dev.loyalty.counter.StaffBinding;
+import dev.loyalty.wallet.internal.TopUpOrder;
+import dev.loyalty.wallet.internal.TopUpOrderMapper;
 import dev.loyalty.wallet.internal.WalletAccount;
 import dev.loyalty.wallet.internal.WalletAccountMapper;
 import dev.loyalty.wallet.internal.WalletBonusExpiry;
 import dev.loyalty.wallet.internal.WalletBonusExpiryMapper;
+import dev.loyalty.wallet.internal.WalletCashOut;
+import dev.loyalty.wallet.internal.WalletCashOutMapper;
 import dev.loyalty.wallet.internal.WalletEntry;
 import dev.loyalty.wallet.internal.WalletEntryMapper;
 import dev.loyalty.wallet.internal.WalletPlan;
 import dev.loyalty.wallet.internal.WalletPlanMapper;
+import dev.loyalty.wallet.internal.WalletRefund;
+import dev.loyalty.wallet.internal.WalletRefundMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,10 +61,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class WalletService {
 
+    private static final Logger log = LoggerFactory.getLogger(WalletService.class);
+    /** WeChat Pay refunds a payment within a year of it only. */
+    static final Duration REFUNDABLE_FOR = Duration.ofDays(365);
+
     private final WalletAccountMapper accounts;
     private final WalletEntryMapper entries;
     private final WalletPlanMapper plans;
     private final WalletBonusExpiryMapper expiries;
+    private final TopUpOrderMapper topUpOrders;
+    private final WalletCashOutMapper cashOuts;
+    private final WalletRefundMapper refunds;
     private final CounterService counter;
     private final AuditTrail audit;
     private final Clock clock;
@@ -59,12 +79,16 @@ public class WalletService {
     private final ApplicationEventPublisher events;
 
     WalletService(WalletAccountMapper accounts, WalletEntryMapper entries, WalletPlanMapper plans,
-            WalletBonusExpiryMapper expiries, CounterService counter, AuditTrail audit, Clock clock,
+            WalletBonusExpiryMapper expiries, TopUpOrderMapper topUpOrders, WalletCashOutMapper cashOuts,
+            WalletRefundMapper refunds, CounterService counter, AuditTrail audit, Clock clock,
             PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.entries = entries;
         this.plans = plans;
         this.expiries = expiries;
+        this.topUpOrders = topUpOrders;
+        this.cashOuts = cashOuts;
+        this.refunds = refunds;
         this.counter = counter;
         this.audit = audit;
         this.clock = clock;
@@ -104,7 +128,7 @@ public class WalletService {
         counter.checkCounterOrder(at, memberId, amountCents);
         long bonus = planId == null ? 0 : bonusOfPlan(planId, amountCents);
         return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
-            WalletAccount account = lock(memberId);
+            WalletAccount account = requireOpen(lock(memberId));
             counter.spendMemberCode(memberCode, memberId, key);
             WalletEntry entry = write(account, new WalletPosting(WalletEntryType.TOP_UP, amountCents, bonus, key, orderNo, at, planId, null));
             audit.record(at.actor(), "WALLET_TOPPED_UP", "order:" + at.storeId() + ":" + orderNo, null,
@@ -146,13 +170,44 @@ public class WalletService {
         counter.checkNotSelf(at, payment.getMemberId());
         String key = "refund:" + payment.getId();
         return once(key, e -> payment.getId().equals(e.getReversesId()), () -> {
-            WalletAccount account = lock(payment.getMemberId());
+            WalletAccount account = requireOpen(lock(payment.getMemberId()));
             WalletEntry entry = write(account, new WalletPosting(WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
                     -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId()));
             counter.refundRemainder(at, orderNo);
             audit.record(at.actor(), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
                             "bonusCents", -payment.getBonusDeltaCents()));
+            return entry;
+        });
+    }
+
+    /**
+     * Credits a top-up order WeChat Pay says was paid: the order's CREATED (or CLOSED) → PAID flip and the wallet
+     * credit (principal the amount, bonus the plan's at order time, ledger type TOP_UP, its order number) in one
+     * transaction, under the wallet row lock. However often and at once this runs for one order, one flip wins and
+     * credits; every other call finds the order PAID and answers the same ledger row, replayed.
+     */
+    WalletMovement creditTopUpOrder(TopUpOrder order, String transactionId, Instant paidAt) {
+        String key = "wxpay:" + order.getOrderNo();
+        long memberId = order.getMemberId();
+        long amountCents = order.getAmountCents();
+        return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
+            WalletAccount account = lock(order.getMemberId());
+            if (account.getClosedAt() != null) {
+                // real money came in for an order made before the cash-out: kept, in the closed wallet, for a person to settle
+                log.warn("Top-up order {} was paid after member {}'s wallet was cashed out: credited to the closed wallet",
+                        order.getOrderNo(), order.getMemberId());
+            }
+            if (topUpOrders.markPaid(order.getOrderNo(), transactionId, paidAt) != 1) {
+                return entries.findByKey(key).orElseThrow(() -> new IllegalStateException("order " + order.getOrderNo()
+                        + " is PAID without its ledger row"));
+            }
+            WalletEntry entry = write(account, new WalletPosting(WalletEntryType.TOP_UP, order.getAmountCents(),
+                    order.getBonusCents(), key, order.getOrderNo(), null, order.getPlanId(), null));
+            audit.record(new Actor(Actor.Type.MEMBER, order.getMemberId()), "WALLET_TOPPED_UP", "top-up-order:" + order.getOrderNo(),
+                    Map.of("status", order.getStatus()),
+                    Map.of("status", TopUpOrder.PAID, "memberId", order.getMemberId(), "principalCents", order.getAmountCents(),
+                            "bonusCents", order.getBonusCents(), "transactionId", String.valueOf(transactionId)));
             return entry;
         });
     }
@@ -168,7 +223,7 @@ public class WalletService {
      */
     public WalletMovement creditBonus(long memberId, long bonusCents, WalletEntryType type, String key, Instant expiresAt) {
         return once(key, e -> e.getMemberId() == memberId && e.getBonusDeltaCents() == bonusCents, () -> {
-            WalletEntry entry = write(lock(memberId), WalletPosting.bonus(type, bonusCents, key));
+            WalletEntry entry = write(requireOpen(lock(memberId)), WalletPosting.bonus(type, bonusCents, key));
             if (expiresAt != null) {
                 expiries.add(entry.getId(), memberId, bonusCents, expiresAt);
             }
@@ -256,8 +311,9 @@ public class WalletService {
     @Transactional(readOnly = true)
     public WalletView wallet(long memberId) {
         WalletAccount account = accounts.selectById(memberId);
-        return account == null ? new WalletView(0, 0, 0)
-                : new WalletView(account.balanceCents(), account.getPrincipalCents(), account.getBonusCents());
+        return account == null ? new WalletView(0, 0, 0, false)
+                : new WalletView(account.balanceCents(), account.getPrincipalCents(), account.getBonusCents(),
+                        account.getClosedAt() != null);
     }
 
     @Transactional(readOnly = true)
@@ -364,6 +420,126 @@ public class WalletService {
             // the till retried with the code it scanned the first time; the amount matched
         }
         return toMovement(entry, true);
+    }
+
+    /** Refuses a closed (cashed-out) wallet: {@code 409 WALLET_CLOSED}. */
+    void requireOpen(long memberId) {
+        WalletAccount account = accounts.selectById(memberId);
+        if (account != null) {
+            requireOpen(account);
+        }
+    }
+
+    private static WalletAccount requireOpen(WalletAccount account) {
+        if (account.getClosedAt() != null) {
+            throw new WalletClosedException(account.getMemberId());
+        }
+        return account;
+    }
+
+    /** What a cash-out would do now, writing nothing. */
+    @Transactional(readOnly = true)
+    public CashOutView previewCashOut(long memberId) {
+        WalletAccount account = accounts.selectById(memberId);
+        if (account == null) {
+            return new CashOutView(0, 0, List.of(), 0, false);
+        }
+        if (account.getClosedAt() != null) {
+            return new CashOutView(0, 0, List.of(), 0, true);
+        }
+        List<CashOutView.Refund> planned = new ArrayList<>();
+        long cash = planRefunds(memberId, account.getPrincipalCents(),
+                (order, cents) -> planned.add(new CashOutView.Refund(order.getOrderNo(), null, cents, "PLANNED")));
+        return new CashOutView(account.getPrincipalCents(), account.getBonusCents(), planned, cash, false);
+    }
+
+    /**
+     * Cashes the wallet out and closes it, in one transaction under the wallet row lock (a payment waits, then finds
+     * an empty, closed wallet): the bonus is forfeited ({@code BONUS_FORFEITED}), the principal leaves
+     * ({@code CASH_OUT}), a refund is written PENDING for each WeChat Pay top-up it goes back to (the caller asks WeChat
+     * Pay after the commit), the rest is cash at the counter. An empty wallet is just closed. A closed wallet:
+     * {@code 409 WALLET_CLOSED}. Audited with {@code actor} (the member, or the operator).
+     */
+    CashOutView cashOut(long memberId, Actor actor) {
+        return tx.execute(status -> {
+            WalletAccount account = requireOpen(lock(memberId));
+            long principal = account.getPrincipalCents();
+            long bonus = account.getBonusCents();
+            WalletCashOut cashOut = new WalletCashOut();
+            cashOut.setMemberId(memberId);
+            cashOut.setPrincipalCents(principal);
+            cashOut.setBonusForfeitedCents(bonus);
+            cashOut.setRefundedCents(0L);
+            cashOut.setCashCents(0L);
+            cashOut.setActorType(actor.type().name());
+            cashOut.setActorId(actor.id());
+            cashOut.setCreatedAt(clock.instant());
+            cashOuts.insert(cashOut);
+            List<CashOutView.Refund> written = new ArrayList<>();
+            long cash = planRefunds(memberId, principal, (order, cents) -> {
+                WalletRefund refund = new WalletRefund();
+                refund.setCashOutId(cashOut.getId());
+                refund.setMemberId(memberId);
+                refund.setRefundNo("RF" + UUID.randomUUID().toString().replace("-", "").substring(0, 26));
+                refund.setOrderNo(order.getOrderNo());
+                refund.setAmountCents(cents);
+                refund.setOrderTotalCents(order.getAmountCents());
+                refund.setStatus(WalletRefund.PENDING);
+                refund.setAttempts(0);
+                refund.setCreatedAt(clock.instant());
+                refund.setUpdatedAt(clock.instant());
+                refunds.insert(refund);
+                written.add(new CashOutView.Refund(order.getOrderNo(), refund.getRefundNo(), cents, WalletRefund.PENDING));
+            });
+            cashOut.setRefundedCents(principal - cash);
+            cashOut.setCashCents(cash);
+            cashOuts.updateById(cashOut);
+            String key = "cash-out:" + cashOut.getId();
+            if (bonus > 0) {
+                write(account, new WalletPosting(WalletEntryType.BONUS_FORFEITED, 0, -bonus, key + ":bonus", null, null, null, null));
+                account = accounts.selectById(memberId);
+            }
+            if (principal > 0) {
+                write(account, new WalletPosting(WalletEntryType.CASH_OUT, -principal, 0, key, null, null, null, null));
+            }
+            accounts.setClosed(memberId, clock.instant(), clock.instant());
+            CashOutView view = new CashOutView(principal, bonus, written, cash, true);
+            audit.record(actor, "WALLET_CASHED_OUT", "member:" + memberId, Map.of("principalCents", principal,
+                    "bonusCents", bonus, "closed", false), view);
+            return view;
+        });
+    }
+
+    /** An operator reopens a closed wallet; an open one answers as it is. */
+    public WalletView reopen(long memberId) {
+        tx.executeWithoutResult(status -> {
+            WalletAccount account = lock(memberId);
+            if (account.getClosedAt() != null) {
+                accounts.setClosed(memberId, null, clock.instant());
+                audit.record("WALLET_REOPENED", "member:" + memberId, Map.of("closed", true), Map.of("closed", false));
+            }
+        });
+        return wallet(memberId);
+    }
+
+    /**
+     * Spreads {@code principal} over the member's WeChat Pay top-ups paid within a year, newest first, each up to what
+     * refunds have not taken of it yet; answers what is left (cash).
+     */
+    private long planRefunds(long memberId, long principal, BiConsumer<TopUpOrder, Long> refund) {
+        long left = principal;
+        for (TopUpOrder order : topUpOrders.paidSince(memberId, clock.instant().minus(REFUNDABLE_FOR))) {
+            if (left <= 0) {
+                break;
+            }
+            long refundable = order.getAmountCents() - refunds.refundedOf(order.getOrderNo());
+            long cents = Math.min(refundable, left);
+            if (cents > 0) {
+                refund.accept(order, cents);
+                left -= cents;
+            }
+        }
+        return left;
     }
 
     private WalletAccount lock(long memberId) {

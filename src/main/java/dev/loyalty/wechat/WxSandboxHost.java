@@ -1,6 +1,7 @@
 package dev.loyalty.wechat;
 
 import cn.binarywang.wx.miniapp.api.WxMaService;
+import com.github.binarywang.wxpay.service.WxPayService;
 import me.chanjar.weixin.mp.api.WxMpService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +23,13 @@ class WxSandboxHost implements ApplicationListener<WebServerInitializedEvent> {
     private final WxProperties props;
     private final WxMaService miniApp;
     private final WxMpService officialAccount;
+    private final WxPayService pay;
 
-    WxSandboxHost(WxProperties props, WxMaService miniApp, WxMpService officialAccount) {
+    WxSandboxHost(WxProperties props, WxMaService miniApp, WxMpService officialAccount, WxPayService pay) {
         this.props = props;
         this.miniApp = miniApp;
         this.officialAccount = officialAccount;
+        this.pay = pay;
     }
 
     @Override
@@ -40,6 +43,13 @@ class WxSandboxHost implements ApplicationListener<WebServerInitializedEvent> {
         }
         if (isBlank(props.mp().apiHostUrl())) {
             officialAccount.getWxMpConfigStorage().setHostConfig(WxConfig.mpHosts(sandbox));
+        }
+        if (isBlank(props.pay().apiHostUrl())) {
+            pay.getConfig().setPayBaseUrl(sandbox);
+        }
+        if (isBlank(props.pay().notifyUrl())) {
+            // the sandbox delivers WeChat Pay's notifies to this app
+            pay.getConfig().setNotifyUrl("http://127.0.0.1:" + event.getWebServer().getPort() + "/wx/pay/notify");
         }
         log.warn("WeChat sandbox is ON: WeChat calls are answered by {} (never use this in production)", sandbox);
     }

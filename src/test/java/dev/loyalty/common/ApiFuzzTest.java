@@ -859,6 +859,10 @@ class ApiFuzzTest extends IntegrationTest {
             return JSON.valueToTree(mapOf("memberCode", FRESH_MEMBER_CODE, "orderNo", FRESH_ORDER_NO,
                     "amountCents", 100, "pointsToUse", 0));
         }
+        if (schemaName(reference).equals("TopUpOrderRequest")) {
+            // a plan or an amount, never both
+            return JSON.valueToTree(mapOf("planId", topUpPlanId));
+        }
         if (schemaName(reference).equals("OperatorRequest")) {
             // a role and a store that go together: only a store manager has a store
             return JSON.valueToTree(mapOf("username", "fuzz-operator", "password", "a-password-of-no-one",
@@ -928,7 +932,7 @@ class ApiFuzzTest extends IntegrationTest {
 
     /**
      * Other plausible bodies, for fields that matter only in another form of the request: a coupon valid in a window
-     * or taking a percentage, a top-up without a plan.
+     * or taking a percentage, a top-up without a plan, a WeChat Pay top-up of an amount.
      */
     private Map<String, String> alternatives(JsonNode reference, JsonNode baseline) {
         Map<String, Map<String, Object>> changes = switch (schemaName(reference)) {
@@ -937,6 +941,7 @@ class ApiFuzzTest extends IntegrationTest {
                     "a percentage off", mapOf("type", "DISCOUNT", "discountCents", null, "discountPercent", 90,
                             "maxDiscountCents", 500));
             case "TopUpRequest" -> Map.of("without a plan", mapOf("planId", null));
+            case "TopUpOrderRequest" -> Map.of("an amount instead of a plan", mapOf("planId", null, "amountCents", 100));
             case "GrantRequest" -> Map.of("points alone, to a level", mapOf("templateId", null,
                     "target", mapOf("levelCode", levelCode)));
             default -> Map.of();

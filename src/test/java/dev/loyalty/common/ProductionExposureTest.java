@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.support.Api;
 import dev.loyalty.support.FakeWeChat;
+import dev.loyalty.support.FakeWeChatPay;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,14 @@ class ProductionExposureTest {
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("wx.miniapp.api-host-url", FakeWeChat::url);
         registry.add("wx.mp.api-host-url", FakeWeChat::url);
+        registry.add("wx.pay.api-host-url", FakeWeChat::url);
+        registry.add("wx.pay.mch-id", () -> FakeWeChatPay.MCH_ID);
+        registry.add("wx.pay.api-v3-key", () -> FakeWeChatPay.API_V3_KEY);
+        registry.add("wx.pay.cert-serial-no", () -> FakeWeChatPay.CERT_SERIAL_NO);
+        registry.add("wx.pay.public-key-id", () -> FakeWeChatPay.PUBLIC_KEY_ID);
+        registry.add("wx.pay.private-key-path", FakeWeChatPay::privateKeyPath);
+        registry.add("wx.pay.public-key-path", FakeWeChatPay::publicKeyPath);
+        registry.add("wx.pay.notify-url", () -> "https://loyalty.example.com/wx/pay/notify");
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:loyalty-prod-test;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                     + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1");

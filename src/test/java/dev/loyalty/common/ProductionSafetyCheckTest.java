@@ -22,6 +22,13 @@ class ProductionSafetyCheckTest {
             "--wx.mp.secret=real-mp-secret",
             "--wx.mp.token=real-mp-token",
             "--wx.mp.aes-key=",
+            "--wx.pay.mch-id=1900000109",
+            "--wx.pay.api-v3-key=a-real-api-v3-key-0123456789abcd",
+            "--wx.pay.cert-serial-no=5157F09EFDC096DE15EBE81A47057A7232F1B8E1",
+            "--wx.pay.public-key-id=PUB_KEY_ID_0119000001092025",
+            "--wx.pay.private-key-path=/run/secrets/apiclient_key.pem",
+            "--wx.pay.public-key-path=/run/secrets/pub_key.pem",
+            "--wx.pay.notify-url=https://loyalty.example.com/wx/pay/notify",
             "--wx.sandbox.enabled=false",
             "--loyalty.clock.fixed="};
 
@@ -40,6 +47,16 @@ class ProductionSafetyCheckTest {
     void prodRefusesTheDevelopmentJwtSecret() {
         assertThatThrownBy(() -> start(with("--loyalty.jwt.secret=dev-only-jwt-secret-change-me-0123456789abcdef")))
                 .hasStackTraceContaining("loyalty.jwt.secret must be set");
+    }
+
+    @Test
+    void prodRefusesWeChatPayLeftAtItsDevelopmentDefaults() {
+        assertThatThrownBy(() -> start(with(with(with(with(REAL_SECRETS, "--wx.pay.api-v3-key=dev-only-api-v3-key-0123456789ab"),
+                "--wx.pay.mch-id=dev-only-mch-id"), "--wx.pay.private-key-path="), "--wx.pay.notify-url=")))
+                .hasStackTraceContaining("wx.pay.api-v3-key must be set to a real secret")
+                .hasStackTraceContaining("wx.pay.mch-id must be set")
+                .hasStackTraceContaining("wx.pay.private-key-path must be set")
+                .hasStackTraceContaining("wx.pay.notify-url must be set");
     }
 
     @Test

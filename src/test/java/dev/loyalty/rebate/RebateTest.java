@@ -101,6 +101,35 @@ class RebateTest extends IntegrationTest {
     }
 
     @Test
+    void aRebateForACashedOutWalletWaitsPendingUntilTheWalletIsReopened() {
+        Actors.asAdmin(() -> rebates.changePolicy(TWO_PERCENT_FROM_5000));
+        String code = unique("leaver");
+        long member = memberId(code);
+        clock.pinAt(LocalDate.of(2038, 3, 10));
+        counter.recordPurchaseFor(till, member, unique("o"), 50_000);
+        Api leaver = api.as(loginMember(code));
+        assertThat(leaver.post("/api/app/wallet/cash-out", null).json().path("closed").asBoolean()).isTrue();
+
+        clock.pinAt(LocalDate.of(2038, 4, 2));
+        rebates.settle("2038-03");
+        long rebateId = jdbc.queryForObject("SELECT id FROM rebate WHERE member_id = ?", Long.class, member);
+        Api admin = api.as(loginAdmin());
+        Api.Response refused = admin.post("/api/admin/rebates/" + rebateId + "/approve", null);
+
+        assertThat(jdbc.queryForObject("SELECT status FROM rebate WHERE id = ?", String.class, rebateId))
+                .as("auto-approval could not credit a closed wallet: not lost, still pending").isEqualTo("PENDING");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("WALLET_CLOSED");
+        assertThat(wallets.wallet(member).balanceCents()).isZero();
+
+        admin.post("/api/admin/members/" + member + "/wallet/reopen", null);
+        Api.Response approved = admin.post("/api/admin/rebates/" + rebateId + "/approve", null);
+
+        assertThat(approved.json().path("status").asString()).isEqualTo("CREDITED");
+        assertThat(wallets.wallet(member).bonusCents()).isEqualTo(1_000);
+    }
+
+    @Test
     void withoutAutoApprovalARebateWaitsForAnOperatorAndIsCreditedOnce() {
         Actors.asAdmin(() -> rebates.changePolicy(new RebatePolicyView(RebatePolicyView.PeriodType.MONTH,
                 RebatePolicyView.CreditAs.POINTS, false, List.of(new RebatePolicyView.Tier(1_000, 10)))));

@@ -40,6 +40,9 @@ public final class FakeWeChat {
     }
 
     private static void stubDefaults(WireMockServer wm) {
+        FakeWeChatPay.stubPrepay();
+        FakeWeChatPay.stubUnpaidByDefault();
+        FakeWeChatPay.stubClose();
         wm.stubFor(get(urlPathEqualTo("/cgi-bin/token"))
                 .willReturn(okJson("{\"access_token\":\"fake-access-token\",\"expires_in\":7200}")));
         wm.stubFor(post(urlPathEqualTo("/cgi-bin/stable_token"))

@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The base of every test that runs the whole app over HTTP. WeChat is {@link FakeWeChat}.
+ * The base of every test that runs the whole app over HTTP. WeChat is {@link FakeWeChat}, WeChat Pay
+ * {@link FakeWeChatPay} on the same server.
  * By default the app runs on its embedded stack (H2 in memory, embedded Redis); with
  * {@code SPRING_PROFILES_ACTIVE=mysql} and {@code SPRING_DATASOURCE_URL} / {@code SPRING_DATA_REDIS_*}
  * in the environment, the same tests run on a real MariaDB/MySQL and Redis.
@@ -52,6 +53,14 @@ public abstract class IntegrationTest {
         registry.add("wx.miniapp.api-host-url", FakeWeChat::url);
         registry.add("wx.mp.api-host-url", FakeWeChat::url);
         registry.add("wx.sandbox.enabled", () -> true);
+        registry.add("wx.pay.api-host-url", FakeWeChat::url);
+        registry.add("wx.pay.mch-id", () -> FakeWeChatPay.MCH_ID);
+        registry.add("wx.pay.api-v3-key", () -> FakeWeChatPay.API_V3_KEY);
+        registry.add("wx.pay.cert-serial-no", () -> FakeWeChatPay.CERT_SERIAL_NO);
+        registry.add("wx.pay.public-key-id", () -> FakeWeChatPay.PUBLIC_KEY_ID);
+        registry.add("wx.pay.private-key-path", FakeWeChatPay::privateKeyPath);
+        registry.add("wx.pay.public-key-path", FakeWeChatPay::publicKeyPath);
+        registry.add("wx.pay.notify-url", () -> "https://loyalty.example.com/wx/pay/notify");
         if (System.getenv("SPRING_DATASOURCE_URL") == null) {
             registry.add("spring.datasource.url", () -> "jdbc:h2:mem:loyalty-test;MODE=MySQL;DATABASE_TO_LOWER=TRUE;"
                     + "CASE_INSENSITIVE_IDENTIFIERS=TRUE;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1");

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Under the {@code prod} profile the app refuses to start with anything meant only for a laptop:
  * the WeChat sandbox, a pinned clock, a secret that is empty or still has its development value
- * (every development default starts with {@value #DEV_PREFIX}), a JWT key under 32 bytes or an admin
+ * (every development default starts with {@value #DEV_PREFIX}), WeChat Pay without its merchant,
+ * keys and notify URL, a JWT key under 32 bytes or an admin
  * password under 12 characters. The message names every offender at once.
  */
 @Component
@@ -24,7 +25,11 @@ class ProductionSafetyCheck implements InitializingBean {
     private static final List<String> SECRETS = List.of(
             "loyalty.jwt.secret", "loyalty.admin.password", "loyalty.crypto.phone-key", "loyalty.crypto.api-key-secret-key",
             "loyalty.member-code.secret",
-            "wx.miniapp.secret", "wx.mp.secret", "wx.mp.token");
+            "wx.miniapp.secret", "wx.mp.secret", "wx.mp.token", "wx.pay.api-v3-key");
+    /** WeChat Pay's settings that are not secrets but have no usable default. */
+    private static final List<String> REQUIRED = List.of(
+            "wx.pay.mch-id", "wx.pay.cert-serial-no", "wx.pay.public-key-id", "wx.pay.private-key-path",
+            "wx.pay.public-key-path", "wx.pay.notify-url");
     /** Secrets of features that are off while they are empty; once set, they must be real. */
     private static final List<String> SECRETS_WHEN_SET = List.of("wx.mp.aes-key");
 
@@ -47,6 +52,12 @@ class ProductionSafetyCheck implements InitializingBean {
             String value = env.getProperty(name, "");
             if (value.isBlank() || value.startsWith(DEV_PREFIX)) {
                 problems.add(name + " must be set to a real secret");
+            }
+        }
+        for (String name : REQUIRED) {
+            String value = env.getProperty(name, "");
+            if (value.isBlank() || value.startsWith(DEV_PREFIX)) {
+                problems.add(name + " must be set");
             }
         }
         for (String name : SECRETS_WHEN_SET) {

@@ -70,6 +70,8 @@ class NotificationOutbox {
             case REBATE -> "返点到账";
             case ADJUST -> "余额调整";
             case BONUS_EXPIRED -> "赠送金过期";
+            case CASH_OUT -> "储值退款提现";
+            case BONUS_FORFEITED -> "赠送金清零";
         };
         record(Notification.of(change.memberId(), MessageKind.WALLET_CHANGED, "wallet:" + change.entryId(), subject,
                 null, change.deltaCents(), change.balanceCents(),

@@ -15,6 +15,7 @@ public class WalletAccount {
     private Long version;
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant closedAt;
 
     public static WalletAccount empty(long memberId, Instant now) {
         WalletAccount account = new WalletAccount();
@@ -43,4 +44,6 @@ public class WalletAccount {
     public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public void setClosedAt(Instant closedAt) { this.closedAt = closedAt; }
 }

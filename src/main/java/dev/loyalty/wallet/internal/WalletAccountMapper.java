@@ -26,6 +26,10 @@ public interface WalletAccountMapper extends BaseMapper<WalletAccount> {
     int move(@Param("memberId") long memberId, @Param("principal") long principal, @Param("bonus") long bonus,
             @Param("now") Instant now);
 
+    /** Closes the wallet (cashed out) or, with null, reopens it. */
+    @Update("UPDATE wallet_account SET closed_at = #{closedAt}, updated_at = #{now} WHERE member_id = #{memberId}")
+    int setClosed(@Param("memberId") long memberId, @Param("closedAt") Instant closedAt, @Param("now") Instant now);
+
     @Select("SELECT COALESCE(SUM(principal_cents), 0) AS principal, COALESCE(SUM(bonus_cents), 0) AS bonus FROM wallet_account")
     Map<String, Number> totals();
 }
