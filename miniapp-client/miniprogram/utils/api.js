@@ -180,6 +180,19 @@ function createApi(options = {}) {
     }
   }
 
+  // Makes the backend's offline WeChat Pay stand-in pay an order, as the member would in WeChat's cashier
+  // (only when the order answered `sandbox: true`). It is not a member endpoint: no token.
+  async function sandboxPay(orderNo, { silent = false } = {}) {
+    try {
+      const res = await send({ method: 'POST', path: '/wx-sandbox/pay/simulate', data: { orderNo } })
+      if (res.statusCode >= 200 && res.statusCode < 300) return res.data
+      throw problemOf(res)
+    } catch (err) {
+      if (!silent) host().showToast({ title: errorMessage(err), icon: 'none', duration: 2500 })
+      throw err
+    }
+  }
+
   // A URL the backend answered, usable in <image src>: its own paths (/media/...) are prefixed with its host.
   function absoluteUrl(url) {
     if (!url) return ''
@@ -224,6 +237,15 @@ function createApi(options = {}) {
     wallet: (opts) => get('/api/app/wallet', null, opts),
     walletLedger: (page, size, opts) => get('/api/app/wallet/ledger', { page, size }, opts),
     walletPlans: (opts) => get('/api/app/wallet/plans', null, opts),
+    // {planId} or {amountCents} → {orderNo, amountCents, bonusCents, payParams (for wx.requestPayment), sandbox}
+    topUpOrder: (order, opts) => write('POST', '/api/app/wallet/top-up-orders', order, opts),
+    // {orderNo, status: CREATED|PAID|CLOSED, amountCents, bonusCents, createdAt, paidAt}
+    topUpOrderStatus: (orderNo, opts) => get(`/api/app/wallet/top-up-orders/${encodeURIComponent(orderNo)}`, null, opts),
+    sandboxPay,
+    // {principalCents, bonusForfeitedCents, refunds: [{orderNo, refundNo, amountCents, status}], cashCents, closed}:
+    // what cashing out would do (GET), and what it did (POST; the wallet is closed afterwards)
+    cashOutPreview: (opts) => get('/api/app/wallet/cash-out', null, opts),
+    cashOut: (opts) => write('POST', '/api/app/wallet/cash-out', undefined, opts),
     rebates: (opts) => get('/api/app/rebates', null, opts),
     leaderboard: (type, opts) => get('/api/app/leaderboard', { type }, opts),
     // staff at the counter

@@ -22,6 +22,7 @@ const MESSAGES = {
   PAYLOAD_TOO_LARGE: '提交的内容过大',
   ORDER_CONFLICT: '该订单号已登记过不同的内容',
   WALLET_INSUFFICIENT: '储值余额不足',
+  WALLET_CLOSED: '储值账户已关闭，请联系门店重新开通',
   NOT_STAFF: '你不是店员，无法使用店员工作台',
   IDEMPOTENCY_CONFLICT: '操作重复提交，请重新操作',
   NOT_REVERSIBLE: '这笔记录不能撤销'

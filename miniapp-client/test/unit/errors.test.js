@@ -6,7 +6,7 @@ const DOCUMENTED = [
   'MAKEUP_NOT_ALLOWED', 'MAKEUP_LIMIT_REACHED', 'POINTS_INSUFFICIENT', 'OUT_OF_STOCK', 'REDEEM_LIMIT_REACHED',
   'COUPON_ALREADY_USED', 'COUPON_EXPIRED', 'COUPON_NOT_VALID_HERE', 'MEMBER_CODE_INVALID', 'ORDER_CONFLICT',
   'WALLET_INSUFFICIENT', 'NOT_STAFF', 'IDEMPOTENCY_CONFLICT', 'NOT_REVERSIBLE',
-  'MEMBER_CODE_USED', 'STAFF_SELF_SERVICE', 'AMOUNT_OVER_LIMIT', 'PAYLOAD_TOO_LARGE'
+  'MEMBER_CODE_USED', 'STAFF_SELF_SERVICE', 'AMOUNT_OVER_LIMIT', 'PAYLOAD_TOO_LARGE', 'WALLET_CLOSED'
 ]
 
 describe('errorMessage', () => {
@@ -26,6 +26,7 @@ describe('errorMessage', () => {
     expect(errorMessage(new ApiError({ code: 'POINTS_INSUFFICIENT', detail: 'x' }))).toBe('积分不足')
     expect(errorMessage(new ApiError({ code: 'MAKEUP_LIMIT_REACHED', detail: 'x' }))).toBe('本月补签次数已用完')
     expect(errorMessage(new ApiError({ code: 'COUPON_NOT_VALID_HERE', detail: 'x' }))).toBe('这张券不能在本店使用')
+    expect(errorMessage(new ApiError({ code: 'WALLET_CLOSED', detail: 'x' }))).toBe('储值账户已关闭，请联系门店重新开通')
   })
 
   test('a validation error shows its first field error with the field, else its detail', () => {

@@ -1,10 +1,11 @@
 // A stand-in for the wx global in page and API-module tests: wx.request answers from a
 // routing table, and every call is recorded so a test can assert what was sent.
 function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
-  const calls = { requests: [], uploads: [], subscribePrompts: [], toasts: [], modals: [], badges: [], logins: 0, scans: 0 }
+  const calls = { requests: [], uploads: [], subscribePrompts: [], toasts: [], modals: [], badges: [], payments: [], navigations: [], logins: 0, scans: 0 }
   const store = Object.assign({}, storage)
   const modalAnswers = []
   const scanAnswers = []
+  const paymentAnswers = []
   let codeSeq = 0
 
   function route(method, url) {
@@ -24,6 +25,10 @@ function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
     },
     answerScan(result) {
       scanAnswers.push(result)
+    },
+    // how the next wx.requestPayment ends: 'ok' (the default), or the errMsg of its fail
+    answerPayment(answer) {
+      paymentAnswers.push(answer)
     },
     lastRequest(method, pathPrefix) {
       const matching = calls.requests.filter((r) => r.method === method && r.path.startsWith(pathPrefix))
@@ -88,8 +93,23 @@ function createWx({ routes = {}, storage = {}, loginCodes } = {}) {
       const last = calls.badges.filter((b) => b.index === index).pop()
       return last && last.text !== null ? last.text : undefined
     },
+    // WeChat's cashier: records what it was given, callbacks aside
+    requestPayment(opts) {
+      const params = Object.assign({}, opts)
+      delete params.success
+      delete params.fail
+      delete params.complete
+      calls.payments.push(params)
+      const answer = paymentAnswers.length ? paymentAnswers.shift() : 'ok'
+      Promise.resolve().then(() => (answer === 'ok' ? opts.success({ errMsg: 'requestPayment:ok' }) : opts.fail({ errMsg: answer })))
+    },
     stopPullDownRefresh() {},
-    navigateTo() {},
+    navigateTo(opts) {
+      calls.navigations.push(opts.url)
+    },
+    navigateBack() {
+      calls.navigations.push('back')
+    },
     requestSubscribeMessage(opts) {
       calls.subscribePrompts.push(opts.tmplIds)
       const answer = wx.subscribeAnswer || {}

@@ -1,5 +1,5 @@
 const api = require('../../utils/api')
-const { loadInto } = require('../../utils/load')
+const { loadInto, shownAgain } = require('../../utils/load')
 const { loadPage } = require('../../utils/pager')
 const { formatCents } = require('../../utils/money')
 const { formatInstant } = require('../../utils/dates')
@@ -21,10 +21,14 @@ Component({
     onLoad() {
       return this.load()
     },
+    // back from 充值 or 退款: the balance and the ledger have moved
+    onShow() {
+      if (shownAgain(this)) return this.load({ quiet: true })
+    },
     onReachBottom() {
       return loadPage(this, (page, size) => api.walletLedger(page, size, { silent: true }), { map: ledgerRow })
     },
-    load() {
+    load(options) {
       return loadInto(this, async () => {
         const [wallet, plans] = await Promise.all([api.wallet({ silent: true }), api.walletPlans({ silent: true })])
         await loadPage(this, (page, size) => api.walletLedger(page, size, { silent: true }), { first: true, map: ledgerRow })
@@ -36,10 +40,18 @@ Component({
           },
           plans: plans.map((p) => ({ id: p.id, name: p.name, payText: formatCents(p.payCents), bonusText: formatCents(p.bonusCents) }))
         }
-      })
+      }, options)
     },
     retry() {
       return this.load()
+    },
+    // 充值, or a plan tapped: the top-up page with that plan chosen
+    openTopUp(e) {
+      const planId = e && e.currentTarget && e.currentTarget.dataset.id
+      wx.navigateTo({ url: planId ? `/pages/wallet/top-up/index?planId=${planId}` : '/pages/wallet/top-up/index' })
+    },
+    openCashOut() {
+      wx.navigateTo({ url: '/pages/wallet/cash-out/index' })
     }
   }
 })
