@@ -71,7 +71,7 @@ public class MemberDeletion {
         if (!members.stillActive(memberId)) {
             return false;
         }
-        wallets.requireEmpty(memberId);
+        wallets.closeEmptyForDeletion(memberId);
         int couponsRevoked = coupons.revokeUnusedOfDeletedMember(memberId);
         long pointsWrittenOff = points.writeOffAndClose(memberId);
         Optional<Long> staffStore = counter.unbindDeletedMember(memberId);

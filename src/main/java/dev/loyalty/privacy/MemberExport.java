@@ -9,6 +9,7 @@ import dev.loyalty.notify.NotificationService;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.rebate.RebateService;
 import dev.loyalty.signin.SignInService;
+import dev.loyalty.wallet.WalletPayHistory;
 import dev.loyalty.wallet.WalletService;
 import java.io.OutputStream;
 import java.time.Clock;
@@ -105,6 +106,11 @@ public class MemberExport {
             g.writePOJO(wallets.wallet(id));
             g.writeName("ledger");
             pages(g, after -> wallets.ledgerAfter(id, after, PAGE), line -> line.id());
+            WalletPayHistory paid = wallets.payHistory(id);
+            g.writeName("topUpOrders");
+            g.writePOJO(paid.topUpOrders());
+            g.writeName("cashOuts");
+            g.writePOJO(paid.cashOuts());
             g.writeEndObject();
 
             g.writeName("coupons");

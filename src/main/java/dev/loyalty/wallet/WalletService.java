@@ -98,14 +98,34 @@ public class WalletService {
 
     /**
      * Inside a member's deletion: locks their wallet (a top-up or payment of theirs waits until the deletion
-     * ends) and refuses with {@link WalletNotEmptyException} while it holds any stored value.
+     * ends), refuses with {@link WalletNotEmptyException} while it holds any stored value, and closes it, so a
+     * top-up that resolved the member's code just before the deletion finds it closed ({@code WALLET_CLOSED}).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void requireEmpty(long memberId) {
+    public void closeEmptyForDeletion(long memberId) {
         WalletAccount account = accounts.lock(memberId);
-        if (account != null && account.balanceCents() != 0) {
+        if (account == null) {
+            return;
+        }
+        if (account.balanceCents() != 0) {
             throw new WalletNotEmptyException(memberId, account.balanceCents());
         }
+        if (account.getClosedAt() == null) {
+            accounts.setClosed(memberId, clock.instant(), clock.instant());
+        }
+    }
+
+    /** The member's WeChat Pay top-up orders and cash-outs with their refunds, oldest first (their data export). */
+    @Transactional(readOnly = true)
+    public WalletPayHistory payHistory(long memberId) {
+        List<TopUpOrderView> orders = topUpOrders.ofMember(memberId).stream().map(TopUpOrders::toView).toList();
+        List<WalletPayHistory.CashOut> outs = cashOuts.ofMember(memberId).stream()
+                .map(out -> new WalletPayHistory.CashOut(out.getCreatedAt(), out.getPrincipalCents(),
+                        out.getBonusForfeitedCents(), out.getCashCents(), refunds.ofCashOut(out.getId()).stream()
+                                .map(r -> new CashOutView.Refund(r.getOrderNo(), r.getRefundNo(), r.getAmountCents(), r.getStatus()))
+                                .toList()))
+                .toList();
+        return new WalletPayHistory(orders, outs);
     }
 
     /** The member's ledger rows after {@code afterId}, oldest first, at most {@code limit}: for paging through all. */

@@ -60,6 +60,23 @@ class MemberExportTest extends PrivacyFixtures {
     }
 
     @Test
+    void theExportHoldsTheMembersCashOut() {
+        Member m = memberWithHistory();
+        JsonNode cashOut = emptyWallet(m);
+
+        JsonNode wallet = m.app().get("/api/app/me/export").json().path("wallet");
+
+        assertThat(idsOf(wallet.path("ledger"))).isEqualTo(ids("wallet_entry", m.id()));
+        assertThat(wallet.path("ledger").valueStream().map(row -> row.path("type").asString())).contains("CASH_OUT");
+        assertThat(wallet.path("cashOuts")).hasSize(1);
+        assertThat(wallet.path("cashOuts").get(0).path("cashCents").asLong())
+                .isEqualTo(cashOut.path("cashCents").asLong()).isEqualTo(wallet.path("cashOuts").get(0).path("principalCents").asLong())
+                .isPositive();
+        assertThat(wallet.path("topUpOrders").isArray()).isTrue();
+        assertThat(wallet.path("balance").path("closed").asBoolean()).isTrue();
+    }
+
+    @Test
     void aLongHistoryComesWholeInOneDocument() {
         Member m = member();
         int earnings = MemberExport.PAGE * 2 + 7;

@@ -32,6 +32,10 @@ public interface TopUpOrderMapper extends BaseMapper<TopUpOrder> {
             """)
     List<TopUpOrder> unpaidBefore(@Param("before") Instant before, @Param("afterId") long afterId, @Param("limit") int limit);
 
+    /** Every order of the member, oldest first (their data export). */
+    @Select("SELECT * FROM wallet_top_up_order WHERE member_id = #{memberId} ORDER BY id")
+    List<TopUpOrder> ofMember(@Param("memberId") long memberId);
+
     /** The member's paid orders paid at or after {@code since}, newest first. */
     @Select("""
             SELECT * FROM wallet_top_up_order WHERE member_id = #{memberId} AND status = 'PAID' AND paid_at >= #{since}
