@@ -305,7 +305,8 @@ public class MemberService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void erase(long memberId) {
-        if (members.erase(memberId, DELETED_NICKNAME, clock.instant()) != 1) {
+        Instant now = clock.instant();
+        if (members.erase(memberId, DELETED_NICKNAME, now) != 1) {
             throw new IllegalStateException("Member " + memberId + " is not active any more");
         }
         avatars.deleteAllOf(memberId);
@@ -313,7 +314,7 @@ public class MemberService {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        deletedMembers.add(memberId);
+                        deletedMembers.add(memberId, now);
                     }
                 });
     }

@@ -45,11 +45,9 @@ public interface MemberMapper extends BaseMapper<Member> {
             """)
     int erase(@Param("id") long id, @Param("nickname") String nickname, @Param("now") java.time.Instant now);
 
-    @Select("SELECT COUNT(*) FROM member WHERE deleted_at IS NOT NULL")
-    long countDeleted();
-
-    @Select("SELECT id FROM member WHERE deleted_at IS NOT NULL")
-    List<Long> deletedIds();
+    /** The members deleted at or after {@code since}: id and deletedAt only. */
+    @Select("SELECT id, deleted_at FROM member WHERE deleted_at >= #{since}")
+    List<Member> deletedSince(@Param("since") java.time.Instant since);
 
     /** Members born on this month and day (and on 29 February when {@code alsoLeapDay}), in id order. */
     @Select("""
