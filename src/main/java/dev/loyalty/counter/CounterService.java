@@ -369,10 +369,13 @@ public class CounterService {
         return last;
     }
 
-    /** What each member spent at the counters between two instants, less what was refunded: member → cents. */
+    /**
+     * What each member spent at the counters between two instants, less what was refunded: member → cents, in
+     * member id order (a settlement writes its rebates in that order, the same on every run).
+     */
     @Transactional(readOnly = true)
     public Map<Long, Long> netSpendBetween(java.time.Instant from, java.time.Instant to) {
-        Map<Long, Long> spend = new java.util.HashMap<>();
+        Map<Long, Long> spend = new java.util.TreeMap<>();
         purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
                         .select("member_id", "SUM(amount_cents - refunded_cents) AS amount_cents")
                         .ge("created_at", from).lt("created_at", to).groupBy("member_id"))
