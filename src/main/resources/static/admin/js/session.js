@@ -62,3 +62,8 @@ export function ownStoreId() {
 export function canSeeMemberHistory() {
   return Boolean(me) && me.role !== 'STORE_MANAGER';
 }
+
+/** A member's data export: every role that reads member histories (not a store manager). */
+export function canExportMember() {
+  return canSeeMemberHistory();
+}

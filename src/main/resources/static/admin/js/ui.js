@@ -103,9 +103,12 @@ export function FormError({ error }) {
 let showConfirm = null;
 let showNotice = null;
 
-/** confirmAction('撤销这张券？') → Promise<boolean> */
-export function confirmAction(message, confirmLabel) {
-  return new Promise((resolve) => showConfirm({ message, confirmLabel, resolve }));
+/**
+ * confirmAction('撤销这张券？') → Promise<boolean>. With {require: '42', prompt}, the confirm button
+ * stays disabled until the operator has typed that text (for what cannot be undone).
+ */
+export function confirmAction(message, confirmLabel, { require, prompt } = {}) {
+  return new Promise((resolve) => showConfirm({ message, confirmLabel, require, prompt, resolve }));
 }
 
 export function notice(message) {
@@ -115,8 +118,12 @@ export function notice(message) {
 export function Overlays() {
   const [dialog, setDialog] = useState(null);
   const [text, setText] = useState(null);
+  const [typed, setTyped] = useState('');
   useEffect(() => {
-    showConfirm = setDialog;
+    showConfirm = (d) => {
+      setTyped('');
+      setDialog(d);
+    };
     showNotice = (m) => {
       setText(m);
       setTimeout(() => setText((current) => (current === m ? null : current)), 4000);
@@ -130,9 +137,14 @@ export function Overlays() {
     ${dialog && html`<div class="modal-backdrop">
       <div class="modal" role="dialog" aria-modal="true">
         <p>${dialog.message}</p>
+        ${dialog.require != null && html`<label class="field" data-field="confirm-text">
+          <span class="label">${dialog.prompt || tr(`请输入 ${dialog.require} 以确认`, `Type ${dialog.require} to confirm`)}</span>
+          <input name="confirm-text" autocomplete="off" value=${typed} onInput=${(e) => setTyped(e.target.value)} />
+        </label>`}
         <div class="actions">
           <button type="button" class="secondary" onClick=${() => close(false)}>${tr('取消', 'Cancel')}</button>
-          <button type="button" class="primary" data-confirm onClick=${() => close(true)}>${dialog.confirmLabel || tr('确定', 'Confirm')}</button>
+          <button type="button" class="primary" data-confirm disabled=${dialog.require != null && typed.trim() !== String(dialog.require)}
+            onClick=${() => close(true)}>${dialog.confirmLabel || tr('确定', 'Confirm')}</button>
         </div>
       </div>
     </div>`}

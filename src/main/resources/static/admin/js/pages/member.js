@@ -1,12 +1,13 @@
 // One member: balances, level, segment, last activity; tabs for the points ledger, wallet ledger,
-// coupons and sign-in calendar; a points adjustment with a required reason and a confirmation.
+// coupons and sign-in calendar; a points adjustment with a required reason and a confirmation; their
+// data export, the wallet's cash-out and reopening, and the deletion of the account.
 import { useRef, useState } from 'preact/hooks';
 import { html } from '../html.js';
-import { ApiError, get, newKey, post } from '../api.js';
+import { ApiError, api, del, get, newKey, post } from '../api.js';
 import { tr } from '../i18n.js';
-import { formatInstant, formatInt } from '../format.js';
+import { formatCents, formatInstant, formatInt } from '../format.js';
 import { Async, ErrorBox, Field, FormError, Money, PagedTable, confirmAction, notice, useAction, useLoad } from '../ui.js';
-import { canSeeMemberHistory, canWrite } from '../session.js';
+import { canExportMember, canSeeMemberHistory, canWrite } from '../session.js';
 import { segmentName } from './members.js';
 import { couponStatusName } from './coupons.js';
 
@@ -25,10 +26,12 @@ export function MemberPage({ id }) {
     detail.reload();
     setVersion((v) => v + 1);
   };
+  const deleted = detail.data?.member.status === 'DELETED';
   return html`<section>
     <p><a href="#/members">← ${tr('会员列表', 'All members')}</a></p>
     <${Async} state=${detail}>${(d) => html`<${Summary} d=${d} />`}<//>
-    ${canWrite() && html`<${AdjustPoints} id=${id} onDone=${changed} />`}
+    ${detail.data && html`<${AccountActions} id=${id} d=${detail.data} onDone=${changed} />`}
+    ${canWrite() && detail.data && !deleted && html`<${AdjustPoints} id=${id} onDone=${changed} />`}
     ${canSeeMemberHistory() && html`<div class="tabs" role="tablist">
       ${TABS.map(([key, zh, en]) => html`<button type="button" role="tab" aria-selected=${tab === key}
         class=${tab === key ? 'active' : ''} onClick=${() => setTab(key)}>${tr(zh, en)}</button>`)}
@@ -45,10 +48,13 @@ export function MemberPage({ id }) {
 function Summary({ d }) {
   const m = d.member;
   return html`<div class="card member-summary">
-    <h2>${m.nickname || tr('未设置昵称', 'No nickname')} <small>#${m.id}</small></h2>
+    <h2>${m.nickname || tr('未设置昵称', 'No nickname')} <small>#${m.id}</small>
+      ${m.status === 'DELETED' && html` <span class="badge deleted" data-member-deleted>${tr('已注销', 'Deleted')}</span>`}</h2>
+    ${m.status === 'DELETED' && html`<p class="muted">${tr(`已于 ${formatInstant(m.deletedAt)} 注销`, `Deleted ${formatInstant(m.deletedAt)}`)}</p>`}
     <dl class="facts">
       <div><dt>${tr('积分', 'Points')}</dt><dd data-points-balance>${formatInt(m.pointsBalance)}</dd></div>
-      <div><dt>${tr('储值余额', 'Wallet')}</dt><dd><${Money} cents=${d.wallet.balanceCents} />
+      <div><dt>${tr('储值余额', 'Wallet')}${d.wallet.closed ? html` <span class="badge closed" data-wallet-closed>${tr('已关闭', 'Closed')}</span>` : ''}</dt>
+        <dd data-wallet-balance><${Money} cents=${d.wallet.balanceCents} />
         <small>${tr('本金', 'principal')} <${Money} cents=${d.wallet.principalCents} /> · ${tr('赠送', 'bonus')} <${Money} cents=${d.wallet.bonusCents} /></small></dd></div>
       <div><dt>${tr('等级', 'Level')}</dt><dd>${m.level?.name || '—'} <small>${tr('成长值', 'growth')} ${formatInt(d.growth?.growth)}${d.growth?.nextLevel ? tr(`，距 ${d.growth.nextLevel.name} 还差 ${formatInt(d.growth.growthToNext)}`, `, ${formatInt(d.growth.growthToNext)} to ${d.growth.nextLevel.name}`) : ''}</small></dd></div>
       <div><dt>${tr('分群', 'Segment')}</dt><dd>${segmentName(m.segment)}</dd></div>
@@ -58,6 +64,99 @@ function Summary({ d }) {
       <div><dt>${tr('未用优惠券', 'Unused coupons')}</dt><dd>${formatInt(d.unusedCoupons)}</dd></div>
       <div><dt>${tr('店员', 'Staff')}</dt><dd>${d.staff ? tr(`门店 #${d.staff.storeId}`, `store #${d.staff.storeId}`) : tr('否', 'no')}</dd></div>
     </dl>
+  </div>`;
+}
+
+const REFUND_STATUSES = {
+  PLANNED: ['待发起', 'Planned'], PENDING: ['待发起', 'Pending'], PROCESSING: ['退款中', 'Processing'],
+  SUCCESS: ['已退回', 'Refunded'], FAILED: ['发起失败，稍后重试', 'Failed, retried later'], ABNORMAL: ['异常，请在门店付现金', 'Abnormal: pay at a store'],
+};
+
+/** Export (every role that reads member histories); cash-out, reopening and deletion (owners and operators). */
+function AccountActions({ id, d, onDone }) {
+  const deleted = d.member.status === 'DELETED';
+  const w = d.wallet;
+  const [cashOut, setCashOut] = useState(null);
+
+  const exportData = useAction(async () => {
+    const doc = await api('GET', `/api/admin/members/${id}/export`);
+    const url = URL.createObjectURL(new Blob([JSON.stringify(doc, null, 2)], { type: 'application/json;charset=utf-8' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `member-${id}-export.json`;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    notice(tr('已导出会员数据', 'Member data exported'));
+  });
+
+  const runCashOut = useAction(async () => {
+    const ok = await confirmAction(tr(
+      `确认为会员 #${id} 办理储值退款？储值余额 ${formatCents(w.balanceCents)}：本金 ${formatCents(w.principalCents)} 原路退回微信支付充值，其余在门店付现金；赠送金 ${formatCents(w.bonusCents)} 作废。退款后储值账户将关闭，需重新开通才能再充值。`,
+      `Cash out member #${id}'s wallet? Balance ${formatCents(w.balanceCents)}: principal ${formatCents(w.principalCents)} goes back to their WeChat Pay top-ups, the rest in cash at a store; bonus ${formatCents(w.bonusCents)} is forfeited. The wallet is then closed until it is reopened.`),
+    tr('确认退款', 'Cash out'));
+    if (!ok) return;
+    const result = await post(`/api/admin/members/${id}/wallet/cash-out`);
+    setCashOut(result);
+    notice(tr('已办理储值退款，储值账户已关闭', 'Cashed out; the wallet is closed'));
+    onDone();
+  });
+
+  const reopen = useAction(async () => {
+    if (!await confirmAction(tr(`重新开通会员 #${id} 的储值账户？`, `Reopen member #${id}'s wallet?`), tr('重新开通', 'Reopen'))) return;
+    await post(`/api/admin/members/${id}/wallet/reopen`);
+    notice(tr('储值账户已重新开通', 'Wallet reopened'));
+    onDone();
+  });
+
+  const remove = useAction(async () => {
+    const ok = await confirmAction(tr(
+      `注销会员 #${id}？积分清零、未用优惠券作废、个人信息删除，无法恢复。`,
+      `Delete member #${id}? Their points are written off, unused coupons revoked and personal data erased; this cannot be undone.`),
+    tr('注销会员', 'Delete member'),
+    { require: String(id), prompt: tr(`请输入会员号 ${id} 以确认`, `Type the member id ${id} to confirm`) });
+    if (!ok) return;
+    try {
+      await del(`/api/admin/members/${id}`);
+    } catch (e) {
+      if (e.code === 'WALLET_NOT_EMPTY') {
+        e.message = tr('该会员储值账户仍有余额，请先办理储值退款，再注销。', 'The member\'s wallet still holds money: cash it out first, then delete.');
+      }
+      throw e;
+    }
+    notice(tr('会员已注销', 'Member deleted'));
+    onDone();
+  });
+
+  const write = canWrite();
+  if (!canExportMember() && !write) return null;
+  return html`<div class="card" data-member-actions>
+    <div class="toolbar">
+      <h3>${tr('会员账户', 'Account')}</h3>
+      ${canExportMember() && html`<button type="button" class="secondary" data-action="export" disabled=${exportData.busy}
+        onClick=${() => exportData.run()}>${tr('导出数据', 'Export data')}</button>`}
+      ${write && !deleted && !w.closed && html`<button type="button" class="secondary" data-action="cash-out" disabled=${runCashOut.busy}
+        onClick=${() => runCashOut.run()}>${tr('储值退款', 'Cash out wallet')}</button>`}
+      ${write && !deleted && w.closed && html`<button type="button" class="secondary" data-action="reopen" disabled=${reopen.busy}
+        onClick=${() => reopen.run()}>${tr('重新开通储值', 'Reopen wallet')}</button>`}
+      ${write && !deleted && html`<button type="button" class="danger" data-action="delete" disabled=${remove.busy}
+        onClick=${() => remove.run()}>${tr('注销会员', 'Delete member')}</button>`}
+    </div>
+    <${ErrorBox} error=${exportData.error || runCashOut.error || reopen.error || remove.error} />
+    ${cashOut && html`<${CashOutResult} r=${cashOut} />`}
+  </div>`;
+}
+
+function CashOutResult({ r }) {
+  return html`<div data-cash-out-result>
+    <p>${tr('退还本金', 'Principal returned')} <${Money} cents=${r.principalCents} />${' · '}${tr('作废赠送金', 'Bonus forfeited')} <${Money} cents=${r.bonusForfeitedCents} />${' · '}${tr('门店付现金', 'Cash to pay at a store')} <strong data-cash-cents><${Money} cents=${r.cashCents} /></strong>${r.closed ? ` · ${tr('储值账户已关闭', 'wallet closed')}` : ''}</p>
+    ${r.refunds.length > 0 && html`<div class="table-wrap"><table>
+      <thead><tr><th>${tr('充值订单号', 'Top-up order')}</th><th>${tr('退款单号', 'Refund no.')}</th><th>${tr('退回微信支付', 'To WeChat Pay')}</th><th>${tr('状态', 'Status')}</th></tr></thead>
+      <tbody>${r.refunds.map((f) => html`<tr data-refund>
+        <td>${f.orderNo}</td><td>${f.refundNo}</td><td class="num"><${Money} cents=${f.amountCents} /></td><td>${named(REFUND_STATUSES, f.status)}</td>
+      </tr>`)}</tbody>
+    </table></div>`}
   </div>`;
 }
 
@@ -120,7 +219,8 @@ const POINTS_SOURCES = {
   SIGN_IN: ['签到', 'Sign-in'], MAKEUP_SIGN_IN: ['补签', 'Makeup'], BIRTHDAY: ['生日礼', 'Birthday'], PURCHASE: ['消费', 'Purchase'],
   REDEEM: ['兑换优惠券', 'Coupon'], REBATE: ['返点', 'Rebate'], ADMIN: ['运营调整', 'Operator'], EXPIRY: ['到期', 'Expiry'], GRANT: ['活动赠送', 'Grant'],
 };
-const WALLET_TYPES = { TOP_UP: ['充值', 'Top-up'], PAY: ['消费', 'Payment'], REFUND: ['退款', 'Refund'], REBATE: ['返点', 'Rebate'], ADJUST: ['调整', 'Adjustment'], BONUS_EXPIRED: ['赠送金过期', 'Bonus expired'] };
+const WALLET_TYPES = { TOP_UP: ['充值', 'Top-up'], PAY: ['消费', 'Payment'], REFUND: ['退款', 'Refund'], REBATE: ['返点', 'Rebate'], ADJUST: ['调整', 'Adjustment'], BONUS_EXPIRED: ['赠送金过期', 'Bonus expired'],
+  CASH_OUT: ['储值退款', 'Cash-out'], BONUS_FORFEITED: ['赠送金作废', 'Bonus forfeited'] };
 const named = (table, code) => (table[code] ? tr(...table[code]) : code);
 
 function PointsLedger({ id }) {

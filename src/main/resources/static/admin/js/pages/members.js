@@ -1,4 +1,4 @@
-// Members: search by nickname, id or masked phone, filter by segment, open one.
+// Members: search by nickname, id or masked phone, filter by segment, show deleted ones too, open one.
 import { useState } from 'preact/hooks';
 import { html } from '../html.js';
 import { get, post } from '../api.js';
@@ -22,10 +22,11 @@ export function segmentName(code) {
 }
 
 export function MembersPage({ params }) {
-  const [filter, setFilter] = useState({ q: params.q || '', segment: params.segment || '' });
+  const [filter, setFilter] = useState({ q: params.q || '', segment: params.segment || '', includeDeleted: params.includeDeleted === 'true' });
   const [draft, setDraft] = useState(filter);
   const [page, setPage] = useState(1);
-  const state = useLoad(() => get('/api/admin/members', { ...filter, page, size: 20 }), [filter.q, filter.segment, page]);
+  const state = useLoad(() => get('/api/admin/members', { ...filter, includeDeleted: filter.includeDeleted ? 'true' : null, page, size: 20 }),
+    [filter.q, filter.segment, filter.includeDeleted, page]);
 
   const recompute = useAction(async () => {
     const run = await post('/api/admin/jobs/member-segments/run');
@@ -36,7 +37,13 @@ export function MembersPage({ params }) {
   const search = (e) => {
     e.preventDefault();
     setPage(1);
-    setFilter({ q: draft.q.trim(), segment: draft.segment });
+    setFilter({ q: draft.q.trim(), segment: draft.segment, includeDeleted: draft.includeDeleted });
+  };
+  const showDeleted = (e) => {
+    const includeDeleted = e.target.checked;
+    setDraft({ ...draft, includeDeleted });
+    setPage(1);
+    setFilter({ ...filter, includeDeleted });
   };
   return html`<section>
     <h2>${tr('会员', 'Members')}</h2>
@@ -47,6 +54,7 @@ export function MembersPage({ params }) {
         <option value="">${tr('全部分群', 'All segments')}</option>
         ${SEGMENTS.map(([code, zh, en]) => html`<option value=${code}>${tr(zh, en)}</option>`)}
       </select>
+      <label><input type="checkbox" name="includeDeleted" checked=${draft.includeDeleted} onChange=${showDeleted} /> ${tr('显示已注销', 'Show deleted')}</label>
       <button type="submit" class="primary">${tr('搜索', 'Search')}</button>
       ${canWrite() && html`<button type="button" class="secondary" onClick=${() => recompute.run()}>${tr('重新计算分群', 'Recompute segments')}</button>`}
     </form>
@@ -54,9 +62,10 @@ export function MembersPage({ params }) {
     <${PagedTable} state=${state} page=${page} onPage=${setPage} empty=${tr('没有找到会员', 'No member found')}
       head=${[tr('会员号', 'Id'), tr('昵称', 'Nickname'), tr('手机', 'Phone'), tr('等级', 'Level'), tr('分群', 'Segment'),
         tr('积分', 'Points'), tr('储值余额', 'Wallet'), tr('最近活跃', 'Last active')]}
-      row=${(m) => html`<tr class="clickable" data-member-id=${m.id} onClick=${() => { window.location.hash = `#/members/${m.id}`; }}>
+      row=${(m) => html`<tr class=${`clickable${m.status === 'DELETED' ? ' deleted' : ''}`} data-member-id=${m.id} data-status=${m.status}
+        onClick=${() => { window.location.hash = `#/members/${m.id}`; }}>
         <td><a href=${`#/members/${m.id}`}>${m.id}</a></td>
-        <td>${m.nickname || '—'}</td>
+        <td>${m.nickname || '—'}${m.status === 'DELETED' && html` <span class="badge deleted">${tr('已注销', 'Deleted')}</span>`}</td>
         <td>${m.phoneMasked || '—'}</td>
         <td>${m.level?.name || '—'}</td>
         <td>${segmentName(m.segment)}</td>
