@@ -28,6 +28,22 @@ export async function startBackend() {
   return { url, stop: () => { try { process.kill(Number(pid)); } catch (e) { /* already gone */ } } };
 }
 
+/**
+ * What each test file needs first: the backend, a browser and the first admin's API token. Stop it with
+ * {@link stopSuite} after the file's tests.
+ */
+export async function startSuite() {
+  const backend = await startBackend();
+  const browser = await launchBrowser();
+  const admin = (await call(backend.url, 'POST', '/api/admin/auth/login', ADMIN)).token;
+  return { backend, url: backend.url, browser, admin };
+}
+
+export async function stopSuite({ backend, browser }) {
+  await browser?.close();
+  backend?.stop();
+}
+
 export async function launchBrowser() {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install chromium`);
   mkdirSync(SCREENSHOTS, { recursive: true });

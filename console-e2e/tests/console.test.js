@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, call, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
+import { ADMIN, call, logIn, startSuite, stopSuite, withPage } from '../lib/harness.js';
 
 const DAILY_HEADER = 'date,signIns,pointsIssued,pointsRedeemed,pointsExpired,couponsIssued,couponsUsed,walletTopUpCents,walletPaidCents';
 const RUN = Date.now().toString(36);
@@ -12,15 +12,10 @@ let browser;
 let url;
 
 before(async () => {
-  backend = await startBackend();
-  url = backend.url;
-  browser = await launchBrowser();
+  ({ backend, url, browser } = await startSuite());
 });
 
-after(async () => {
-  await browser?.close();
-  backend?.stop();
-});
+after(() => stopSuite({ backend, browser }));
 
 describe('operator console', () => {
   it('logs in with the admin account, and says so when the password is wrong', async () => {

@@ -3,7 +3,7 @@
 // cannot be made to disagree); an auditor reads the page but has no button to run the check.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, call, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
+import { call, logIn, startSuite, stopSuite, withPage } from '../lib/harness.js';
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'e2e-password-1234';
@@ -14,16 +14,10 @@ let url;
 let admin;
 
 before(async () => {
-  backend = await startBackend();
-  url = backend.url;
-  browser = await launchBrowser();
-  admin = (await call(url, 'POST', '/api/admin/auth/login', ADMIN)).token;
+  ({ backend, url, browser, admin } = await startSuite());
 });
 
-after(async () => {
-  await browser?.close();
-  backend?.stop();
-});
+after(() => stopSuite({ backend, browser }));
 
 describe('books check', () => {
   it('an owner runs the check: the books agree and no page shows a banner', async () => {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, call, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
+import { call, logIn, startSuite, stopSuite, withPage } from '../lib/harness.js';
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'e2e-password-1234';
@@ -18,10 +18,7 @@ let plan; // a top-up plan with a bonus, so a cash-out forfeits some
 const accounts = {}; // operator, auditor
 
 before(async () => {
-  backend = await startBackend();
-  url = backend.url;
-  browser = await launchBrowser();
-  admin = (await call(url, 'POST', '/api/admin/auth/login', ADMIN)).token;
+  ({ backend, url, browser, admin } = await startSuite());
   for (const role of ['OPERATOR', 'AUDITOR']) {
     const username = `rights-${role.toLowerCase()}-${RUN}`;
     await call(url, 'POST', '/api/admin/operators', { username, password: PASSWORD, role }, admin);
@@ -34,10 +31,7 @@ before(async () => {
   plan = await call(url, 'POST', '/api/admin/wallet-plans', { name: `权益测试 ${RUN}`, payCents: 12345, bonusCents: 655 }, admin);
 });
 
-after(async () => {
-  await browser?.close();
-  backend?.stop();
-});
+after(() => stopSuite({ backend, browser }));
 
 /** A new member with a cash top-up of the plan's price at the counter: ¥123.45 principal, ¥6.55 bonus. */
 async function memberWithCash(name) {

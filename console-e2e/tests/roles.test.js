@@ -2,7 +2,7 @@
 // sees their own store, a disabled operator sent back to login, and the change-password dialog.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, call, callFailing, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
+import { ADMIN, call, callFailing, logIn, startSuite, stopSuite, withPage } from '../lib/harness.js';
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'e2e-password-1234';
@@ -15,17 +15,11 @@ let store; // the store the store manager manages
 const accounts = {}; // made by the first test: auditor, manager
 
 before(async () => {
-  backend = await startBackend();
-  url = backend.url;
-  browser = await launchBrowser();
-  admin = (await call(url, 'POST', '/api/admin/auth/login', ADMIN)).token;
+  ({ backend, url, browser, admin } = await startSuite());
   store = await call(url, 'POST', '/api/admin/stores', { name: `角色测试店 ${RUN}` }, admin);
 });
 
-after(async () => {
-  await browser?.close();
-  backend?.stop();
-});
+after(() => stopSuite({ backend, browser }));
 
 /** An operator made through the API, with a unique username. */
 async function operator(role, name) {

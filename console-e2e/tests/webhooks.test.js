@@ -2,7 +2,7 @@
 // delivery log and deletes it; an auditor reads webhooks and their deliveries but has no write buttons.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ADMIN, call, callFailing, launchBrowser, logIn, startBackend, withPage } from '../lib/harness.js';
+import { call, callFailing, logIn, startSuite, stopSuite, withPage } from '../lib/harness.js';
 
 const RUN = Date.now().toString(36);
 const PASSWORD = 'e2e-password-1234';
@@ -15,16 +15,10 @@ let url;
 let admin;
 
 before(async () => {
-  backend = await startBackend();
-  url = backend.url;
-  browser = await launchBrowser();
-  admin = (await call(url, 'POST', '/api/admin/auth/login', ADMIN)).token;
+  ({ backend, url, browser, admin } = await startSuite());
 });
 
-after(async () => {
-  await browser?.close();
-  backend?.stop();
-});
+after(() => stopSuite({ backend, browser }));
 
 describe('webhooks', () => {
   it('an owner is refused a loopback URL, creates a webhook, sees a points change in its log and deletes it', async () => {

@@ -1,37 +1,11 @@
 // Drives the Mini Program's own API module against the real backend (sandbox WeChat login), through the
 // flows the pages use, and fails when a field a page reads is missing from an answer.
-const { createApi } = require('../../miniprogram/utils/api')
-const { createHttpWx } = require('./wx-http')
+const { client: backendClient, expectFields, createAdmin } = require('./backend')
 
-const BASE = process.env.LOYALTY_BASE_URL
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-function client(role) {
-  const wx = createHttpWx({ loginCode: `ct-${RUN}-${role}` })
-  return { wx, api: createApi({ wx, baseUrl: BASE }) }
-}
-
-// Every field path a page reads must be present in the answer (a null value counts as present).
-function expectFields(answer, paths) {
-  const missing = paths.filter((p) => {
-    let node = answer
-    for (const key of p.split('.')) {
-      if (node === null || typeof node !== 'object' || !(key in node)) return true
-      node = node[key]
-    }
-    return false
-  })
-  expect(missing).toEqual([])
-}
-
-async function admin(method, path, body) {
-  const headers = { 'Content-Type': 'application/json' }
-  if (admin.token) headers.Authorization = `Bearer ${admin.token}`
-  const res = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const data = await res.json()
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`)
-  return data
-}
+const client = (role) => backendClient(`ct-${RUN}`, role)
+const admin = createAdmin()
 
 const member = client('member')
 const staff = client('staff')
@@ -39,7 +13,7 @@ const state = {}
 
 describe('the Mini Program against the backend', () => {
   beforeAll(async () => {
-    admin.token = (await admin('POST', '/api/admin/auth/login', { username: 'admin', password: 'dev-only-admin' })).token
+    await admin.login()
   })
 
   test('login keeps a token and answers the member', async () => {

@@ -1,40 +1,15 @@
 // 充值 with WeChat Pay and 退款 against the real backend on its embedded default, where the WeChat sandbox
 // stands in for WeChat Pay: the Mini Program's own API module and payment flow (utils/pay), as the pages run them.
-const { createApi } = require('../../miniprogram/utils/api')
 const { payOrder, waitForPayment } = require('../../miniprogram/utils/pay')
-const { createHttpWx } = require('./wx-http')
+const { client: backendClient, expectFields, createAdmin } = require('./backend')
 
-const BASE = process.env.LOYALTY_BASE_URL
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
 // waiting for the payment notice takes up to ~10 s
 jest.setTimeout(30000)
 
-function client(role) {
-  const wx = createHttpWx({ loginCode: `ctpay-${RUN}-${role}` })
-  return { wx, api: createApi({ wx, baseUrl: BASE }) }
-}
-
-function expectFields(answer, paths) {
-  const missing = paths.filter((p) => {
-    let node = answer
-    for (const key of p.split('.')) {
-      if (node === null || typeof node !== 'object' || !(key in node)) return true
-      node = node[key]
-    }
-    return false
-  })
-  expect(missing).toEqual([])
-}
-
-async function admin(method, path, body) {
-  const headers = { 'Content-Type': 'application/json' }
-  if (admin.token) headers.Authorization = `Bearer ${admin.token}`
-  const res = await fetch(BASE + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
-  const data = await res.json()
-  if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(data)}`)
-  return data
-}
+const client = (role) => backendClient(`ctpay-${RUN}`, role)
+const admin = createAdmin()
 
 const CASH_OUT_FIELDS = ['principalCents', 'bonusForfeitedCents', 'refunds', 'cashCents', 'closed']
 const REFUND_FIELDS = ['orderNo', 'refundNo', 'amountCents', 'status']
@@ -44,7 +19,7 @@ const state = {}
 
 describe('充值 with WeChat Pay and 退款 against the backend', () => {
   beforeAll(async () => {
-    admin.token = (await admin('POST', '/api/admin/auth/login', { username: 'admin', password: 'dev-only-admin' })).token
+    await admin.login()
     await member.api.login()
   })
 
