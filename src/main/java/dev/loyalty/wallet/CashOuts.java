@@ -18,7 +18,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Cash-out: the wallet is emptied and closed in one transaction ({@link WalletService#cashOut}), then WeChat Pay is
+ * Cash-out: the member's top-up orders still open are settled first (paid ones credited, the rest closed at WeChat
+ * Pay, so no payment can land in the closed wallet afterwards); the wallet is emptied and closed in one transaction
+ * ({@link WalletService#cashOut}), then WeChat Pay is
  * asked for each refund (v3 refund API, our own {@code out_refund_no}). A refund whose call failed, or that WeChat Pay
  * took but has not confirmed, is asked again by {@link RefundRetryJob} with the same refund number (WeChat Pay
  * refunds one number once); its notify ({@code /wx/pay/refund-notify}) marks it done. Every change of a refund's state
@@ -34,13 +36,15 @@ public class CashOuts {
     private final WalletService wallets;
     private final WalletRefundMapper refunds;
     private final WeChatPay pay;
+    private final TopUpOrders topUps;
     private final MemberService members;
     private final AuditTrail audit;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    CashOuts(WalletService wallets, WalletRefundMapper refunds, WeChatPay pay, MemberService members, AuditTrail audit,
-            Clock clock, PlatformTransactionManager transactions) {
+    CashOuts(WalletService wallets, WalletRefundMapper refunds, WeChatPay pay, TopUpOrders topUps, MemberService members,
+            AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        this.topUps = topUps;
         this.wallets = wallets;
         this.refunds = refunds;
         this.pay = pay;
@@ -67,6 +71,7 @@ public class CashOuts {
         if (!members.exists(memberId)) {
             throw new NotFoundException("Member", memberId);
         }
+        topUps.settleOpenOrdersOf(memberId);
         CashOutView view = wallets.cashOut(memberId, actor);
         List<CashOutView.Refund> sent = view.refunds().stream().map(refund -> {
             WalletRefund row = refunds.findByRefundNo(refund.refundNo());

@@ -150,6 +150,21 @@ public class TopUpOrders {
      * closed after 30 unpaid. Answers true when the order was settled (credited or closed).
      */
     boolean reconcile(TopUpOrder order) {
+        return settle(order, false);
+    }
+
+    /**
+     * Before a cash-out: every order of the member still CREATED is settled now, whatever its age: paid ones are
+     * credited (so the cash-out refunds them), unpaid ones closed at WeChat Pay (so no payment can reach the closed
+     * wallet later). WeChat Pay unreachable: {@link dev.loyalty.wechat.WxUnavailableException}, and no cash-out.
+     */
+    void settleOpenOrdersOf(long memberId) {
+        for (TopUpOrder order : orders.createdOf(memberId)) {
+            settle(order, true);
+        }
+    }
+
+    private boolean settle(TopUpOrder order, boolean closeNow) {
         PayTrade trade = pay.query(order.getOrderNo());
         if (fits(order, trade)) {
             log.info("Top-up order {} was paid without a notify reaching us: crediting it", order.getOrderNo());
@@ -162,7 +177,7 @@ public class TopUpOrders {
             return false;
         }
         boolean gone = "CLOSED".equals(trade.tradeState()) || "NOT_EXIST".equals(trade.tradeState());
-        if (!gone && order.getCreatedAt().isAfter(clock.instant().minus(CLOSE_AFTER))) {
+        if (!gone && !closeNow && order.getCreatedAt().isAfter(clock.instant().minus(CLOSE_AFTER))) {
             return false;
         }
         if (!gone) {

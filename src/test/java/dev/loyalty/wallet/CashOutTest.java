@@ -13,6 +13,7 @@ import dev.loyalty.support.Api;
 import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.FakeWeChatPay;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.WalletBooks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -244,6 +245,34 @@ class CashOutTest extends IntegrationTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wallet_entry WHERE member_id = ?", Long.class, memberId)).isZero();
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.code()).isEqualTo("WALLET_CLOSED");
+    }
+
+    @Test
+    void topUpOrdersStillOpenAreSettledFirstSoNoPaymentLandsInTheClosedWallet() {
+        // one paid at WeChat Pay whose notify has not arrived, one the member walked away from
+        String paidUnheard = member.post("/api/app/wallet/top-up-orders", Map.of("amountCents", 4_000)).json().path("orderNo").asString();
+        String abandoned = member.post("/api/app/wallet/top-up-orders", Map.of("amountCents", 6_000)).json().path("orderNo").asString();
+        FakeWeChatPay.stubQuery(paidUnheard, "SUCCESS", 4_000, FakeWeChatPay.MCH_ID);
+        FakeWeChatPay.stubQuery(abandoned, "NOTPAY", 6_000, FakeWeChatPay.MCH_ID);
+        FakeWeChatPay.stubClose();
+        FakeWeChatPay.stubRefund(paidUnheard, "SUCCESS");
+
+        JsonNode cashOut = member.post("/api/app/wallet/cash-out", null).json();
+
+        assertThat(cashOut.path("principalCents").asLong()).as("the paid order was credited, then cashed out").isEqualTo(4_000);
+        assertThat(cashOut.path("refunds")).hasSize(1);
+        assertThat(cashOut.path("refunds").get(0).path("orderNo").asString()).isEqualTo(paidUnheard);
+        assertThat(cashOut.path("refunds").get(0).path("amountCents").asLong()).isEqualTo(4_000);
+        assertThat(member.get("/api/app/wallet/top-up-orders/" + paidUnheard).json().path("status").asString()).isEqualTo("PAID");
+        assertThat(member.get("/api/app/wallet/top-up-orders/" + abandoned).json().path("status").asString()).isEqualTo("CLOSED");
+        FakeWeChat.server().verify(postRequestedFor(urlPathEqualTo("/v3/pay/transactions/out-trade-no/" + abandoned + "/close")));
+
+        // WeChat Pay keeps the closed order closed: a notify for it credits nothing to the closed wallet
+        FakeWeChatPay.stubQuery(abandoned, "CLOSED", 6_000, FakeWeChatPay.MCH_ID);
+        Api.Response late = FakeWeChatPay.deliver(api, "/wx/pay/notify", FakeWeChatPay.paidNotify(abandoned, 6_000));
+        assertThat(late.status()).isGreaterThanOrEqualTo(400);
+        assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isZero();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     private String paidTopUp(Map<String, Object> body, long amountCents) {

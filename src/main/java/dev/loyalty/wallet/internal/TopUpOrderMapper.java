@@ -32,6 +32,10 @@ public interface TopUpOrderMapper extends BaseMapper<TopUpOrder> {
             """)
     List<TopUpOrder> unpaidBefore(@Param("before") Instant before, @Param("afterId") long afterId, @Param("limit") int limit);
 
+    /** The member's orders still CREATED, oldest first. */
+    @Select("SELECT * FROM wallet_top_up_order WHERE member_id = #{memberId} AND status = 'CREATED' ORDER BY id")
+    List<TopUpOrder> createdOf(@Param("memberId") long memberId);
+
     /** Every order of the member, oldest first (their data export). */
     @Select("SELECT * FROM wallet_top_up_order WHERE member_id = #{memberId} ORDER BY id")
     List<TopUpOrder> ofMember(@Param("memberId") long memberId);
