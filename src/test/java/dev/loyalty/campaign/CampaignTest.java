@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.loyalty.campaign.internal.CampaignRewarder;
 import dev.loyalty.member.Segment;
 import dev.loyalty.member.SegmentEntered;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.RecordedSegmentEvents;
@@ -19,9 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -29,6 +27,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -89,30 +88,19 @@ class CampaignTest extends IntegrationTest {
     }
 
     @Test
+    @Timeout(30)
     void aJoinedCampaignWithBudgetTwoRewardsExactlyTwoOfTenConcurrentFirstLogins() throws Exception {
         long campaignId = create(campaign("JOINED", Map.of("points", 7, "budget", 2)));
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<Long>> logins = new ArrayList<>();
-        try {
-            for (int i = 0; i < 10; i++) {
-                String code = unique("rush");
-                logins.add(pool.submit(() -> {
-                    go.await();
-                    return memberId(code);
-                }));
-            }
-            go.countDown();
-            long rewarded = 0;
-            for (Future<Long> login : logins) {
-                long member = login.get(30, TimeUnit.SECONDS);
-                assertThat(member).isPositive();
-                rewarded += pointsOf(member) == 7 ? 1 : 0;
-            }
-            assertThat(rewarded).isEqualTo(2);
-        } finally {
-            pool.shutdownNow();
+        List<Long> logins = AllAtOnce.run(10, i -> {
+            String code = unique("rush");
+            return () -> memberId(code);
+        });
+        long rewarded = 0;
+        for (long member : logins) {
+            assertThat(member).isPositive();
+            rewarded += pointsOf(member) == 7 ? 1 : 0;
         }
+        assertThat(rewarded).isEqualTo(2);
         assertThat(admin.get("/api/admin/campaigns/" + campaignId).json().path("rewarded").asLong()).isEqualTo(2);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM campaign_reward WHERE campaign_id = ?", Long.class, campaignId))
                 .isEqualTo(2);

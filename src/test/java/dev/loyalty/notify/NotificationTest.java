@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 import cn.hutool.crypto.SecureUtil;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.IntegrationTest;
@@ -220,11 +221,8 @@ class NotificationTest extends IntegrationTest {
         try (var second = secondInstance()) {
             var here = dispatcherOf(applicationContext);
             var there = dispatcherOf(second);
-            var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-            var a = pool.submit(() -> drain(here, memberId));
-            var b = pool.submit(() -> drain(there, memberId));
-            long claimed = a.get() + b.get();
-            pool.shutdown();
+            long claimed = AllAtOnce.run(2, i -> () -> drain(i == 0 ? here : there, memberId)).stream()
+                    .mapToLong(Long::longValue).sum();
 
             assertThat(claimed).isEqualTo(500);
         }

@@ -7,15 +7,12 @@ import dev.loyalty.points.PointsBooks;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
+import dev.loyalty.support.AllAtOnce;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -31,6 +28,7 @@ class MemberDeletionConcurrencyTest extends PrivacyFixtures {
     PointsService points;
 
     @Test
+    @Timeout(60)
     void deletionRacingSignInsAndPurchasesLeavesNothingCreditedAfterTheWriteOff() throws Exception {
         List<Member> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
@@ -39,31 +37,16 @@ class MemberDeletionConcurrencyTest extends PrivacyFixtures {
             members.add(m);
         }
         StaffBinding till = new StaffBinding(cashierId, storeId);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<?>> outcomes = new ArrayList<>();
-        List<String> orders = new ArrayList<>();
-        try {
-            for (Member m : members) {
-                outcomes.add(pool.submit(at(start, () -> m.app().delete("/api/app/me?confirm=true").status())));
-                outcomes.add(pool.submit(at(start, () -> m.app().post("/api/app/sign-ins", null).status())));
-                for (int p = 0; p < PURCHASES; p++) {
-                    String order = unique("race");
-                    orders.add(order);
-                    outcomes.add(pool.submit(at(start, () -> counter.recordPurchaseFor(till, m.id(), order, 1_000))));
-                }
+        List<Callable<Object>> race = new ArrayList<>();
+        for (Member m : members) {
+            race.add(mayBeRefused(() -> m.app().delete("/api/app/me?confirm=true").status()));
+            race.add(mayBeRefused(() -> m.app().post("/api/app/sign-ins", null).status()));
+            for (int p = 0; p < PURCHASES; p++) {
+                String order = unique("race");
+                race.add(mayBeRefused(() -> counter.recordPurchaseFor(till, m.id(), order, 1_000)));
             }
-            start.countDown();
-            for (Future<?> outcome : outcomes) {
-                try {
-                    outcome.get(60, TimeUnit.SECONDS);
-                } catch (java.util.concurrent.ExecutionException refused) {
-                    // a purchase or sign-in that reached a deleted member is refused: that is one of the allowed endings
-                }
-            }
-        } finally {
-            pool.shutdownNow();
         }
+        AllAtOnce.run(race.size(), race::get, 16);
 
         PointsBooks books = new PointsBooks(jdbc);
         for (Member m : members) {
@@ -87,10 +70,14 @@ class MemberDeletionConcurrencyTest extends PrivacyFixtures {
         }
     }
 
-    private static <T> Callable<T> at(CountDownLatch start, Callable<T> task) {
+    /** A purchase or sign-in that reached a deleted member is refused: that is one of the allowed endings. */
+    private static Callable<Object> mayBeRefused(Callable<?> task) {
         return () -> {
-            start.await();
-            return task.call();
+            try {
+                return task.call();
+            } catch (Exception refused) {
+                return refused;
+            }
         };
     }
 }

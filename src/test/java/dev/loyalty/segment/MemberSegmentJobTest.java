@@ -2,13 +2,13 @@ package dev.loyalty.segment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -47,11 +47,8 @@ class MemberSegmentJobTest extends IntegrationTest {
 
         clock.pinAt(LocalDate.of(2045, 6, 30));
         Api operator = api.as(loginAdmin());
-        CompletableFuture<Api.Response> first = CompletableFuture.supplyAsync(
-                () -> operator.post("/api/admin/jobs/member-segments/run", null));
-        CompletableFuture<Api.Response> second = CompletableFuture.supplyAsync(
-                () -> operator.post("/api/admin/jobs/member-segments/run", null));
-        assertThat(List.of(first.get().status(), second.get().status())).containsOnly(200);
+        List<Api.Response> runs = AllAtOnce.times(2, () -> operator.post("/api/admin/jobs/member-segments/run", null));
+        assertThat(runs.stream().map(Api.Response::status)).containsOnly(200);
 
         assertThat(row(operator, "whale").path("segment").asString()).isEqualTo("HIGH_VALUE");
         assertThat(row(operator, "small1").path("segment").asString()).as("spent, but not in the top fifth")

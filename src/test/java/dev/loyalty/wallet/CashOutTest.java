@@ -9,19 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.FakeWeChatPay;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.WalletBooks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -93,7 +89,7 @@ class CashOutTest extends IntegrationTest {
         assertThat(wallet.path("principalCents").asLong()).isZero();
         assertThat(wallet.path("bonusCents").asLong()).isZero();
         assertThat(wallet.path("closed").asBoolean()).isTrue();
-        assertLedgerSumsToBalances();
+        WalletBooks.assertBalanced(jdbc, memberId);
         assertThat(jdbc.queryForObject("SELECT principal_delta_cents FROM wallet_entry WHERE member_id = ? AND type = 'CASH_OUT'",
                 Long.class, memberId)).isEqualTo(-7_500);
         assertThat(jdbc.queryForObject("SELECT bonus_delta_cents FROM wallet_entry WHERE member_id = ? AND type = 'BONUS_FORFEITED'",
@@ -151,7 +147,7 @@ class CashOutTest extends IntegrationTest {
         assertThat(done.path("cashCents").asLong()).isZero();
         assertThat(jdbc.queryForObject("SELECT actor_type FROM audit_log WHERE action = 'WALLET_CASHED_OUT' AND target = ?",
                 String.class, "member:" + memberId)).isEqualTo("ADMIN");
-        assertLedgerSumsToBalances();
+        WalletBooks.assertBalanced(jdbc, memberId);
 
         // reopened and topped up at the counter only: all of it is cash; the top-ups refunded in part keep what is left
         admin.post("/api/admin/members/" + memberId + "/wallet/reopen", null);
@@ -199,38 +195,27 @@ class CashOutTest extends IntegrationTest {
     void paymentsRacingACashOutEitherGoFirstOrFindTheWalletEmptyAndTheLedgerStillSumsToTheBalances() throws Exception {
         cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", memberCode(member), "orderNo", unique("T"), "amountCents", 50_000));
         int payers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(payers + 1);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> payments = new ArrayList<>();
-        List<String> codes = new ArrayList<>();
-        for (int i = 0; i < payers; i++) {
-            codes.add(memberCode(member));
-        }
-        for (String code : codes) {
-            payments.add(pool.submit(() -> {
-                start.await();
-                return cashier.post("/api/staff/wallet/payments", Map.of("memberCode", code, "orderNo", unique("P"), "amountCents", 1_000))
-                        .status();
-            }));
-        }
-        Future<JsonNode> cashOut = pool.submit(() -> {
-            start.await();
-            return member.post("/api/app/wallet/cash-out", null).json();
+        // tasks 0..7 pay 1,000 at the counter, each with a code of its own; task 8 cashes out
+        List<Api.Response> answers = AllAtOnce.run(payers + 1, i -> {
+            if (i == payers) {
+                return () -> member.post("/api/app/wallet/cash-out", null);
+            }
+            String code = memberCode(member);
+            return () -> cashier.post("/api/staff/wallet/payments", Map.of("memberCode", code, "orderNo", unique("P"), "amountCents", 1_000));
         });
-        start.countDown();
         int paid = 0;
-        for (Future<Integer> payment : payments) {
-            int status = payment.get();
+        for (Api.Response payment : answers.subList(0, payers)) {
+            int status = payment.status();
             assertThat(status).isIn(200, 409);
             paid += status == 200 ? 1 : 0;
         }
-        pool.shutdown();
+        JsonNode cashOut = answers.get(payers).json();
 
-        assertThat(cashOut.get().path("principalCents").asLong() + cashOut.get().path("bonusForfeitedCents").asLong())
+        assertThat(cashOut.path("principalCents").asLong() + cashOut.path("bonusForfeitedCents").asLong())
                 .isEqualTo(50_000 - 1_000L * paid);
-        assertThat(cashOut.get().path("cashCents").asLong()).isEqualTo(50_000 - 1_000L * paid);
+        assertThat(cashOut.path("cashCents").asLong()).isEqualTo(50_000 - 1_000L * paid);
         assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isZero();
-        assertLedgerSumsToBalances();
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -283,14 +268,5 @@ class CashOutTest extends IntegrationTest {
 
     private String refundStatus(String refundNo) {
         return jdbc.queryForObject("SELECT status FROM wallet_refund WHERE refund_no = ?", String.class, refundNo);
-    }
-
-    private void assertLedgerSumsToBalances() {
-        Map<String, Object> ledger = jdbc.queryForMap("SELECT COALESCE(SUM(principal_delta_cents), 0) AS p, "
-                + "COALESCE(SUM(bonus_delta_cents), 0) AS b FROM wallet_entry WHERE member_id = ?", memberId);
-        Map<String, Object> account = jdbc.queryForMap("SELECT principal_cents AS p, bonus_cents AS b FROM wallet_account WHERE member_id = ?",
-                memberId);
-        assertThat(((Number) ledger.get("p")).longValue()).isEqualTo(((Number) account.get("p")).longValue());
-        assertThat(((Number) ledger.get("b")).longValue()).isEqualTo(((Number) account.get("b")).longValue());
     }
 }

@@ -7,18 +7,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.FakeWeChatPay;
 import dev.loyalty.support.IntegrationTest;
+import dev.loyalty.support.WalletBooks;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -85,7 +82,7 @@ class TopUpOrderTest extends IntegrationTest {
         JsonNode wallet = member.get("/api/app/wallet").json();
         assertThat(wallet.path("principalCents").asLong()).isEqualTo(10_000);
         assertThat(wallet.path("bonusCents").asLong()).isEqualTo(2_000);
-        assertLedgerSumsToBalances(memberId);
+        WalletBooks.assertBalanced(jdbc, memberId);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wallet_entry WHERE member_id = ? AND type = 'TOP_UP' AND order_no = ?",
                 Long.class, memberId, orderNo)).isEqualTo(1);
         JsonNode order = member.get("/api/app/wallet/top-up-orders/" + orderNo).json();
@@ -100,27 +97,18 @@ class TopUpOrderTest extends IntegrationTest {
         long memberId = memberId(unique("payer"));
         Api member = api.as(tokenOf(memberId));
         String orderNo = member.post("/api/app/wallet/top-up-orders", Map.of("amountCents", 7_000)).json().path("orderNo").asString();
-        int threads = 5;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> answers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
+        List<Api.Response> answers = AllAtOnce.run(5, i -> {
             FakeWeChatPay.Notify notify = FakeWeChatPay.paidNotify(orderNo, 7_000);
-            answers.add(pool.submit(() -> {
-                start.await();
-                return FakeWeChatPay.deliver(api, NOTIFY, notify).status();
-            }));
+            return () -> FakeWeChatPay.deliver(api, NOTIFY, notify);
+        });
+        for (Api.Response answer : answers) {
+            assertThat(answer.status()).isEqualTo(204);
         }
-        start.countDown();
-        for (Future<Integer> answer : answers) {
-            assertThat(answer.get()).isEqualTo(204);
-        }
-        pool.shutdown();
 
         assertThat(member.get("/api/app/wallet").json().path("principalCents").asLong()).isEqualTo(7_000);
         assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(delta_cents), 0) FROM wallet_entry WHERE member_id = ?", Long.class, memberId))
                 .isEqualTo(7_000);
-        assertLedgerSumsToBalances(memberId);
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -176,7 +164,7 @@ class TopUpOrderTest extends IntegrationTest {
         // the notify of the order the job credited comes late: nothing more
         assertThat(FakeWeChatPay.deliver(api, NOTIFY, FakeWeChatPay.paidNotify(paid, 4_000)).status()).isEqualTo(204);
         assertThat(member.get("/api/app/wallet").json().path("principalCents").asLong()).isEqualTo(4_000);
-        assertLedgerSumsToBalances(memberId);
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     @Test
@@ -199,7 +187,7 @@ class TopUpOrderTest extends IntegrationTest {
         assertThat(member.get("/api/app/wallet/top-up-orders/" + paidLate).json().path("status").asString()).isEqualTo("PAID");
         assertThat(member.get("/api/app/wallet/top-up-orders/" + neverPaid).json().path("status").asString()).isEqualTo("CLOSED");
         assertThat(member.get("/api/app/wallet").json().path("principalCents").asLong()).isEqualTo(1_500);
-        assertLedgerSumsToBalances(memberId);
+        WalletBooks.assertBalanced(jdbc, memberId);
     }
 
     private String tokenOf(long memberId) {
@@ -210,14 +198,5 @@ class TopUpOrderTest extends IntegrationTest {
     private long planOf(long payCents, long bonusCents, boolean enabled) {
         return api.as(loginAdmin()).post("/api/admin/wallet-plans", Map.of("name", unique("plan"), "payCents", payCents,
                 "bonusCents", bonusCents, "enabled", enabled)).json().path("id").asLong();
-    }
-
-    private void assertLedgerSumsToBalances(long memberId) {
-        Map<String, Object> ledger = jdbc.queryForMap("SELECT COALESCE(SUM(principal_delta_cents), 0) AS p, "
-                + "COALESCE(SUM(bonus_delta_cents), 0) AS b FROM wallet_entry WHERE member_id = ?", memberId);
-        Map<String, Object> account = jdbc.queryForMap("SELECT principal_cents AS p, bonus_cents AS b FROM wallet_account WHERE member_id = ?",
-                memberId);
-        assertThat(((Number) ledger.get("p")).longValue()).isEqualTo(((Number) account.get("p")).longValue());
-        assertThat(((Number) ledger.get("b")).longValue()).isEqualTo(((Number) account.get("b")).longValue());
     }
 }
