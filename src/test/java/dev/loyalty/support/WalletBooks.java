@@ -28,9 +28,13 @@ public final class WalletBooks {
         assertThat(principal).isNotNegative();
         assertThat(bonus).isNotNegative();
         long running = 0;
-        for (Map<String, Object> row : jdbc.queryForList(
-                "SELECT delta_cents, balance_after_cents FROM wallet_entry WHERE member_id = ? ORDER BY id", memberId)) {
-            running += ((Number) row.get("delta_cents")).longValue();
+        for (Map<String, Object> row : jdbc.queryForList("""
+                SELECT id, delta_cents, principal_delta_cents, bonus_delta_cents, balance_after_cents
+                  FROM wallet_entry WHERE member_id = ? ORDER BY id""", memberId)) {
+            long delta = ((Number) row.get("delta_cents")).longValue();
+            assertThat(delta).as("row %s: delta = principal + bonus parts", row.get("id"))
+                    .isEqualTo(((Number) row.get("principal_delta_cents")).longValue() + ((Number) row.get("bonus_delta_cents")).longValue());
+            running += delta;
             assertThat(((Number) row.get("balance_after_cents")).longValue()).isEqualTo(running);
         }
     }
