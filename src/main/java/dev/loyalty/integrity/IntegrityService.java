@@ -87,8 +87,9 @@ public class IntegrityService {
         long found = 0;
         for (BookCheck check : checks) {
             long rows = 0;
-            for (BookCheck.Batch batch = check.check(0, batchSize); batch.checked() > 0;
-                    batch = check.check(batch.lastId(), batchSize)) {
+            BookCheck.Batch batch = null;
+            do {
+                batch = check.check(batch == null ? 0 : batch.lastId(), batchSize);
                 rows += batch.checked();
                 for (Drift drift : batch.drift()) {
                     found++;
@@ -98,7 +99,7 @@ public class IntegrityService {
                         kept.add(drift);
                     }
                 }
-            }
+            } while (batch.checked() > 0);
             checked.put(check.name(), rows);
         }
         long accounts = checked.values().stream().mapToLong(Long::longValue).sum();

@@ -19,6 +19,7 @@ import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.SeededMembers;
 import dev.loyalty.wallet.WalletService;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -249,12 +250,25 @@ class IntegrityCheckTest extends IntegrationTest {
         long lastOfABatch = seeded.stream().filter(m -> all.indexOf(m) % batch == batch - 1).findFirst().orElseThrow();
         jdbc.update("UPDATE points_account SET balance = balance + 1 WHERE member_id IN (?, ?, ?)", last, firstOfABatch,
                 lastOfABatch);
+        // ledger rows of a member above every account and every wallet, who has neither
+        long stray = Math.max(last, jdbc.queryForObject("SELECT COALESCE(MAX(member_id), 0) FROM wallet_account", Long.class))
+                + 1_000_000;
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update("INSERT INTO points_entry (member_id, delta, balance_after, type, source, idempotency_key, created_at) "
+                + "VALUES (?, 5, 5, 'EARN', 'GRANT', ?, ?)", stray, "stray-" + stray, now);
+        jdbc.update("INSERT INTO wallet_entry (member_id, type, delta_cents, principal_delta_cents, bonus_delta_cents, "
+                + "balance_after_cents, idempotency_key, created_at) VALUES (?, 'TOP_UP', 700, 700, 0, 700, ?, ?)",
+                stray, "stray-" + stray, now);
 
         IntegrityReport report = integrity.check(batch);
 
         Set<Long> found = report.drift().stream().filter(d -> d.kind().equals("POINTS_BALANCE")).map(Drift::id)
                 .collect(Collectors.toSet());
-        assertThat(found).contains(last, firstOfABatch, lastOfABatch);
+        assertThat(found).contains(last, firstOfABatch, lastOfABatch, stray);
+        assertThat(report.drift()).anySatisfy(d -> assertThat(d).extracting(Drift::kind, Drift::id, Drift::expected)
+                .containsExactly("WALLET_PRINCIPAL", stray, 700L));
+        jdbc.update("DELETE FROM points_entry WHERE member_id = ?", stray);
+        jdbc.update("DELETE FROM wallet_entry WHERE member_id = ?", stray);
         assertThat(report.checked().get("points")).as("every account, in %d batches", all.size() / batch + 1)
                 .isEqualTo((long) all.size());
         assertThat(report.checked().get("wallets")).isEqualTo(count("SELECT COUNT(*) FROM wallet_account", List.of()));

@@ -23,7 +23,10 @@ public interface BookCheck {
         return value == null ? 0 : ((Number) value).longValue();
     }
 
-    /** What one batch found: how many rows it checked (0: none left), the last id it checked, and the drift. */
+    /**
+     * What one batch found: how many rows it checked (0: none left; the last batch may still carry drift, such as
+     * ledger rows of members above every account), the last id it checked, and the drift.
+     */
     record Batch(int checked, long lastId, List<Drift> drift) {
 
         public static Batch none() {

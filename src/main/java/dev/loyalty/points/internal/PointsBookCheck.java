@@ -43,11 +43,12 @@ class PointsBookCheck implements BookCheck {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Batch check(long afterId, int limit) {
         List<PointsAccount> accounts = check.accountsAfter(afterId, limit);
-        if (accounts.isEmpty()) {
+        // past the last account, one more batch: ledger rows of members above every account, who have none at all
+        long last = accounts.isEmpty() ? Long.MAX_VALUE : accounts.get(accounts.size() - 1).getMemberId();
+        Map<Long, Long> ledger = sums(check.ledgerSums(afterId, last));
+        if (accounts.isEmpty() && ledger.isEmpty()) {
             return Batch.none();
         }
-        long last = accounts.get(accounts.size() - 1).getMemberId();
-        Map<Long, Long> ledger = sums(check.ledgerSums(afterId, last));
         Map<Long, Long> lots = sums(check.lotSums(afterId, last));
         Map<Long, PointsAccount> byMember = new HashMap<>();
         accounts.forEach(a -> byMember.put(a.getMemberId(), a));

@@ -41,12 +41,13 @@ class WalletBookCheck implements BookCheck {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Batch check(long afterId, int limit) {
         List<WalletAccount> wallets = check.walletsAfter(afterId, limit);
-        if (wallets.isEmpty()) {
-            return Batch.none();
-        }
-        long last = wallets.get(wallets.size() - 1).getMemberId();
+        // past the last wallet, one more batch: ledger rows of members above every wallet, who have none at all
+        long last = wallets.isEmpty() ? Long.MAX_VALUE : wallets.get(wallets.size() - 1).getMemberId();
         Map<Long, Map<String, Object>> ledger = new HashMap<>();
         check.ledgerSums(afterId, last).forEach(row -> ledger.put(BookCheck.number(row, "member_id"), row));
+        if (wallets.isEmpty() && ledger.isEmpty()) {
+            return Batch.none();
+        }
         Map<Long, WalletAccount> byMember = new HashMap<>();
         wallets.forEach(w -> byMember.put(w.getMemberId(), w));
         TreeSet<Long> members = new TreeSet<>(byMember.keySet());
