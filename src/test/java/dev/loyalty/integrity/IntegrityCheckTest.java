@@ -207,12 +207,18 @@ class IntegrityCheckTest extends IntegrationTest {
         jdbc.update("UPDATE points_lot SET remaining = remaining + 3 WHERE id = ?", changedLot);
         jdbc.update("UPDATE coupon_template SET taken = taken + 1 WHERE id = ?", templateChanged);
         jdbc.update("UPDATE wallet_account SET principal_cents = principal_cents - 5 WHERE member_id = ?", walletChanged);
+        Map<String, Object> quota = jdbc.queryForMap("SELECT template_id, member_id FROM coupon_member_quota WHERE taken > 0 "
+                + "AND template_id = ? ORDER BY member_id LIMIT 1", templateChanged);
+        jdbc.update("UPDATE coupon_member_quota SET taken = taken + 2 WHERE template_id = ? AND member_id = ?",
+                quota.get("template_id"), quota.get("member_id"));
 
         JsonNode tampered = runAndRead(admin);
         List<String> found = mine(tampered, members, templates, rebatesOfMine);
         assertThat(found).contains("POINTS_BALANCE " + balanceChanged, "POINTS_BALANCE " + rowDeleted,
                 "POINTS_CHAIN " + rowDeleted, "POINTS_LOTS " + lotChanged, "COUPON_TAKEN " + templateChanged,
-                "WALLET_PRINCIPAL " + walletChanged);
+                "WALLET_PRINCIPAL " + walletChanged, "COUPON_QUOTA " + templateChanged);
+        assertThat(drift(tampered, "COUPON_QUOTA", templateChanged).path("what").asString())
+                .contains("member " + quota.get("member_id") + "'s quota");
         assertThat(found).doesNotContain("POINTS_BALANCE " + lotChanged, "POINTS_CHAIN " + balanceChanged,
                 "WALLET_BONUS " + walletChanged);
         JsonNode balanceDrift = drift(tampered, "POINTS_BALANCE", balanceChanged);
@@ -235,6 +241,8 @@ class IntegrityCheckTest extends IntegrationTest {
                 deletedRow.get("source"), deletedRow.get("idempotency_key"), deletedRow.get("reference"),
                 deletedRow.get("reverses_id"), deletedRow.get("remark"), deletedRow.get("created_at"));
         jdbc.update("UPDATE points_lot SET remaining = remaining - 3 WHERE id = ?", changedLot);
+        jdbc.update("UPDATE coupon_member_quota SET taken = taken - 2 WHERE template_id = ? AND member_id = ?",
+                quota.get("template_id"), quota.get("member_id"));
         jdbc.update("UPDATE wallet_account SET principal_cents = principal_cents + 5 WHERE member_id = ?", walletChanged);
         assertThat(mine(runAndRead(admin), members, templates, rebatesOfMine)).as("every tampering undone").isEmpty();
     }

@@ -15,6 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
  * redemption or a free issue takes one unit in the transaction that writes the coupon; only an operator's revoke
  * gives it back (the coupon REVOKED); a coupon used, expired, or given back to its member by a refunded checkout
  * (UNUSED again) keeps its unit. So taken = COUNT(coupons of the template not REVOKED).
+ *
+ * <p>{@code COUPON_QUOTA}: the same per member, against the per-member limit's counter: a member's
+ * {@code coupon_member_quota.taken} for a template = their coupons of it not REVOKED (the drift's id is the
+ * template; {@code what} names the member).
  */
 @Component
 class CouponBookCheck implements BookCheck {
@@ -48,6 +52,14 @@ class CouponBookCheck implements BookCheck {
                         + template.getId() + " counts " + template.getTaken() + " taken, " + issued
                         + " of its coupons are issued and not revoked"));
             }
+        }
+        for (Map<String, Object> row : check.quotaDisagreements(afterId, last)) {
+            long template = BookCheck.number(row, "template_id");
+            long member = BookCheck.number(row, "member_id");
+            long taken = BookCheck.number(row, "taken");
+            long issued = BookCheck.number(row, "held");
+            drift.add(new Drift("COUPON_QUOTA", template, issued, taken, "member " + member + "'s quota of coupon template "
+                    + template + " counts " + taken + " taken, " + issued + " of their coupons of it are issued and not revoked"));
         }
         return new Batch(templates.size(), last, drift);
     }

@@ -20,4 +20,24 @@ interface CouponCheckMapper {
              GROUP BY template_id
             """)
     List<Map<String, Object>> heldCounts(@Param("after") long afterId, @Param("last") long lastId);
+
+    /**
+     * Per template in (after, last] and member: where the member's quota row counts other than their coupons of it
+     * not revoked, or where they hold such coupons and have no quota row. Only the disagreements come back.
+     */
+    @Select("""
+            SELECT q.template_id AS template_id, q.member_id AS member_id, q.taken AS taken, COUNT(c.id) AS held
+              FROM coupon_member_quota q
+              LEFT JOIN coupon c ON c.template_id = q.template_id AND c.member_id = q.member_id AND c.status <> 'REVOKED'
+             WHERE q.template_id > #{after} AND q.template_id <= #{last}
+             GROUP BY q.template_id, q.member_id, q.taken
+            HAVING q.taken <> COUNT(c.id)
+            UNION ALL
+            SELECT c.template_id AS template_id, c.member_id AS member_id, 0 AS taken, COUNT(*) AS held
+              FROM coupon c
+              LEFT JOIN coupon_member_quota q ON q.template_id = c.template_id AND q.member_id = c.member_id
+             WHERE c.template_id > #{after} AND c.template_id <= #{last} AND c.status <> 'REVOKED' AND q.template_id IS NULL
+             GROUP BY c.template_id, c.member_id
+            """)
+    List<Map<String, Object>> quotaDisagreements(@Param("after") long afterId, @Param("last") long lastId);
 }
