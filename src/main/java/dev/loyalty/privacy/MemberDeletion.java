@@ -11,6 +11,7 @@ import dev.loyalty.notify.NotificationService;
 import dev.loyalty.points.PointsAccountClosedException;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.rebate.RebateService;
+import dev.loyalty.wallet.TopUpOrders;
 import dev.loyalty.wallet.WalletService;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +34,7 @@ public class MemberDeletion {
 
     private final MemberService members;
     private final WalletService wallets;
+    private final TopUpOrders topUps;
     private final CouponMall coupons;
     private final PointsService points;
     private final CounterService counter;
@@ -41,11 +43,12 @@ public class MemberDeletion {
     private final AuditTrail audit;
     private final TransactionTemplate tx;
 
-    MemberDeletion(MemberService members, WalletService wallets, CouponMall coupons, PointsService points,
+    MemberDeletion(MemberService members, WalletService wallets, TopUpOrders topUps, CouponMall coupons, PointsService points,
             CounterService counter, RebateService rebates, NotificationService notifications, AuditTrail audit,
             PlatformTransactionManager transactions) {
         this.members = members;
         this.wallets = wallets;
+        this.topUps = topUps;
         this.coupons = coupons;
         this.points = points;
         this.counter = counter;
@@ -58,6 +61,9 @@ public class MemberDeletion {
     /** Deletes the member's account as the current caller (the member themself, or an operator). */
     public void delete(long memberId) {
         Actor actor = Actor.current();
+        // a top-up order paid at WeChat Pay but not yet heard of is credited now (so the wallet is not empty and the
+        // deletion is refused: cash-out first), the others closed, so no payment arrives for a deleted member
+        topUps.settleOpenOrdersOf(memberId);
         try {
             RaceRetry.onLockLost("member deletion", () -> tx.execute(status -> deleteNow(actor, memberId)));
         } catch (PointsAccountClosedException deletedMeanwhile) {

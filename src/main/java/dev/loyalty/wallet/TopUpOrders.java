@@ -154,11 +154,12 @@ public class TopUpOrders {
     }
 
     /**
-     * Before a cash-out: every order of the member still CREATED is settled now, whatever its age: paid ones are
-     * credited (so the cash-out refunds them), unpaid ones closed at WeChat Pay (so no payment can reach the closed
-     * wallet later). WeChat Pay unreachable: {@link dev.loyalty.wechat.WxUnavailableException}, and no cash-out.
+     * Before a cash-out or a member's deletion: every order of the member still CREATED is settled now, whatever its
+     * age: paid ones are credited (so the cash-out refunds them, or the deletion finds money left), unpaid ones closed
+     * at WeChat Pay (so no payment can reach the closed wallet later). WeChat Pay unreachable:
+     * {@link dev.loyalty.wechat.WxUnavailableException}, and neither happens.
      */
-    void settleOpenOrdersOf(long memberId) {
+    public void settleOpenOrdersOf(long memberId) {
         for (TopUpOrder order : orders.createdOf(memberId)) {
             settle(order, true);
         }

@@ -103,10 +103,7 @@ public class WalletService {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void closeEmptyForDeletion(long memberId) {
-        WalletAccount account = accounts.lock(memberId);
-        if (account == null) {
-            return;
-        }
+        WalletAccount account = lock(memberId);
         if (account.balanceCents() != 0) {
             throw new WalletNotEmptyException(memberId, account.balanceCents());
         }
@@ -190,13 +187,14 @@ public class WalletService {
         counter.checkNotSelf(at, payment.getMemberId());
         String key = "refund:" + payment.getId();
         return once(key, e -> payment.getId().equals(e.getReversesId()), () -> {
-            WalletAccount account = requireOpen(lock(payment.getMemberId()));
+            WalletAccount account = lock(payment.getMemberId());
             WalletEntry entry = write(account, new WalletPosting(WalletEntryType.REFUND, -payment.getPrincipalDeltaCents(),
                     -payment.getBonusDeltaCents(), key, orderNo, at, null, payment.getId()));
             counter.refundRemainder(at, orderNo);
             audit.record(at.actor(), "WALLET_REFUNDED", "order:" + at.storeId() + ":" + orderNo, null,
                     Map.of("memberId", payment.getMemberId(), "principalCents", -payment.getPrincipalDeltaCents(),
                             "bonusCents", -payment.getBonusDeltaCents()));
+            passOnIfClosed(account, "the refund of payment " + orderNo);
             return entry;
         });
     }
@@ -213,11 +211,6 @@ public class WalletService {
         long amountCents = order.getAmountCents();
         return once(key, e -> e.getMemberId() == memberId && e.getPrincipalDeltaCents() == amountCents, () -> {
             WalletAccount account = lock(order.getMemberId());
-            if (account.getClosedAt() != null) {
-                // real money came in for an order made before the cash-out: kept, in the closed wallet, for a person to settle
-                log.warn("Top-up order {} was paid after member {}'s wallet was cashed out: credited to the closed wallet",
-                        order.getOrderNo(), order.getMemberId());
-            }
             if (topUpOrders.markPaid(order.getOrderNo(), transactionId, paidAt) != 1) {
                 return entries.findByKey(key).orElseThrow(() -> new IllegalStateException("order " + order.getOrderNo()
                         + " is PAID without its ledger row"));
@@ -228,6 +221,7 @@ public class WalletService {
                     Map.of("status", order.getStatus()),
                     Map.of("status", TopUpOrder.PAID, "memberId", order.getMemberId(), "principalCents", order.getAmountCents(),
                             "bonusCents", order.getBonusCents(), "transactionId", String.valueOf(transactionId)));
+            passOnIfClosed(account, "top-up order " + order.getOrderNo());
             return entry;
         });
     }
@@ -442,6 +436,19 @@ public class WalletService {
         return toMovement(entry, true);
     }
 
+    /**
+     * Money that reached a closed wallet (a top-up order paid after its cash-out or its member's deletion, the refund of
+     * an earlier wallet payment) does not stay there: in the same transaction it is cashed out again, by the system,
+     * back to WeChat Pay top-ups or as cash at a counter; the refund-retry job sends the refunds.
+     */
+    private void passOnIfClosed(WalletAccount lockedBefore, String what) {
+        if (lockedBefore.getClosedAt() == null) {
+            return;
+        }
+        log.warn("{} reached member {}'s closed wallet: cashed out again at once", what, lockedBefore.getMemberId());
+        cashOutLocked(accounts.selectById(lockedBefore.getMemberId()), Actor.SYSTEM);
+    }
+
     /** Refuses a closed (cashed-out) wallet: {@code 409 WALLET_CLOSED}. */
     void requireOpen(long memberId) {
         WalletAccount account = accounts.selectById(memberId);
@@ -481,53 +488,61 @@ public class WalletService {
      * {@code 409 WALLET_CLOSED}. Audited with {@code actor} (the member, or the operator).
      */
     CashOutView cashOut(long memberId, Actor actor) {
-        return tx.execute(status -> {
-            WalletAccount account = requireOpen(lock(memberId));
-            long principal = account.getPrincipalCents();
-            long bonus = account.getBonusCents();
-            WalletCashOut cashOut = new WalletCashOut();
-            cashOut.setMemberId(memberId);
-            cashOut.setPrincipalCents(principal);
-            cashOut.setBonusForfeitedCents(bonus);
-            cashOut.setRefundedCents(0L);
-            cashOut.setCashCents(0L);
-            cashOut.setActorType(actor.type().name());
-            cashOut.setActorId(actor.id());
-            cashOut.setCreatedAt(clock.instant());
-            cashOuts.insert(cashOut);
-            List<CashOutView.Refund> written = new ArrayList<>();
-            long cash = planRefunds(memberId, principal, (order, cents) -> {
-                WalletRefund refund = new WalletRefund();
-                refund.setCashOutId(cashOut.getId());
-                refund.setMemberId(memberId);
-                refund.setRefundNo("RF" + UUID.randomUUID().toString().replace("-", "").substring(0, 26));
-                refund.setOrderNo(order.getOrderNo());
-                refund.setAmountCents(cents);
-                refund.setOrderTotalCents(order.getAmountCents());
-                refund.setStatus(WalletRefund.PENDING);
-                refund.setAttempts(0);
-                refund.setCreatedAt(clock.instant());
-                refund.setUpdatedAt(clock.instant());
-                refunds.insert(refund);
-                written.add(new CashOutView.Refund(order.getOrderNo(), refund.getRefundNo(), cents, WalletRefund.PENDING));
-            });
-            cashOut.setRefundedCents(principal - cash);
-            cashOut.setCashCents(cash);
-            cashOuts.updateById(cashOut);
-            String key = "cash-out:" + cashOut.getId();
-            if (bonus > 0) {
-                write(account, new WalletPosting(WalletEntryType.BONUS_FORFEITED, 0, -bonus, key + ":bonus", null, null, null, null));
-                account = accounts.selectById(memberId);
-            }
-            if (principal > 0) {
-                write(account, new WalletPosting(WalletEntryType.CASH_OUT, -principal, 0, key, null, null, null, null));
-            }
-            accounts.setClosed(memberId, clock.instant(), clock.instant());
-            CashOutView view = new CashOutView(principal, bonus, written, cash, true);
-            audit.record(actor, "WALLET_CASHED_OUT", "member:" + memberId, Map.of("principalCents", principal,
-                    "bonusCents", bonus, "closed", false), view);
-            return view;
+        return tx.execute(status -> cashOutLocked(requireOpen(lock(memberId)), actor));
+    }
+
+    /**
+     * The cash-out itself, on a wallet row this transaction has locked: open (a member's or an operator's cash-out), or
+     * already closed (money that reached a closed wallet goes straight back out the same way).
+     */
+    private CashOutView cashOutLocked(WalletAccount account, Actor actor) {
+        long memberId = account.getMemberId();
+        long principal = account.getPrincipalCents();
+        long bonus = account.getBonusCents();
+        WalletCashOut cashOut = new WalletCashOut();
+        cashOut.setMemberId(memberId);
+        cashOut.setPrincipalCents(principal);
+        cashOut.setBonusForfeitedCents(bonus);
+        cashOut.setRefundedCents(0L);
+        cashOut.setCashCents(0L);
+        cashOut.setActorType(actor.type().name());
+        cashOut.setActorId(actor.id());
+        cashOut.setCreatedAt(clock.instant());
+        cashOuts.insert(cashOut);
+        List<CashOutView.Refund> written = new ArrayList<>();
+        long cash = planRefunds(memberId, principal, (order, cents) -> {
+            WalletRefund refund = new WalletRefund();
+            refund.setCashOutId(cashOut.getId());
+            refund.setMemberId(memberId);
+            refund.setRefundNo("RF" + UUID.randomUUID().toString().replace("-", "").substring(0, 26));
+            refund.setOrderNo(order.getOrderNo());
+            refund.setAmountCents(cents);
+            refund.setOrderTotalCents(order.getAmountCents());
+            refund.setStatus(WalletRefund.PENDING);
+            refund.setAttempts(0);
+            refund.setCreatedAt(clock.instant());
+            refund.setUpdatedAt(clock.instant());
+            refunds.insert(refund);
+            written.add(new CashOutView.Refund(order.getOrderNo(), refund.getRefundNo(), cents, WalletRefund.PENDING));
         });
+        cashOut.setRefundedCents(principal - cash);
+        cashOut.setCashCents(cash);
+        cashOuts.updateById(cashOut);
+        String key = "cash-out:" + cashOut.getId();
+        if (bonus > 0) {
+            write(account, new WalletPosting(WalletEntryType.BONUS_FORFEITED, 0, -bonus, key + ":bonus", null, null, null, null));
+            account = accounts.selectById(memberId);
+        }
+        if (principal > 0) {
+            write(account, new WalletPosting(WalletEntryType.CASH_OUT, -principal, 0, key, null, null, null, null));
+        }
+        if (account.getClosedAt() == null) {
+            accounts.setClosed(memberId, clock.instant(), clock.instant());
+        }
+        CashOutView view = new CashOutView(principal, bonus, written, cash, true);
+        audit.record(actor, "WALLET_CASHED_OUT", "member:" + memberId, Map.of("principalCents", principal,
+                "bonusCents", bonus, "closed", account.getClosedAt() != null), view);
+        return view;
     }
 
     /** An operator reopens a closed wallet; an open one answers as it is. */

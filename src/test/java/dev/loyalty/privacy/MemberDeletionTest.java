@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loyalty.points.PointsBooks;
 import dev.loyalty.support.Api;
+import dev.loyalty.support.FakeWeChatPay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,28 @@ class MemberDeletionTest extends PrivacyFixtures {
         JsonNode detail = admin.get("/api/admin/members/" + id).json().path("member");
         assertThat(detail.path("status").asString()).isEqualTo("DELETED");
         assertThat(detail.path("nickname").asString()).isEqualTo("已注销用户");
+    }
+
+    @Test
+    void aTopUpPaidButNotYetHeardOfIsCreditedFirstSoTheDeletionWaitsForTheCashOutAndUnpaidOnesAreClosed() {
+        Member m = member();
+        String paid = m.app().post("/api/app/wallet/top-up-orders", Map.of("amountCents", 2_000)).json().path("orderNo").asString();
+        String unpaid = m.app().post("/api/app/wallet/top-up-orders", Map.of("amountCents", 3_000)).json().path("orderNo").asString();
+        FakeWeChatPay.stubQuery(paid, "SUCCESS", 2_000, FakeWeChatPay.MCH_ID);
+        FakeWeChatPay.stubQuery(unpaid, "NOTPAY", 3_000, FakeWeChatPay.MCH_ID);
+        FakeWeChatPay.stubClose();
+
+        Api.Response refused = m.app().delete("/api/app/me?confirm=true");
+
+        assertThat(refused.code()).isEqualTo("WALLET_NOT_EMPTY");
+        assertThat(m.app().get("/api/app/wallet").json().path("balanceCents").asLong()).isEqualTo(2_000);
+        assertThat(jdbc.queryForObject("SELECT status FROM wallet_top_up_order WHERE order_no = ?", String.class, unpaid))
+                .isEqualTo("CLOSED");
+        FakeWeChatPay.stubRefund(paid, "SUCCESS");
+        emptyWallet(m);
+        assertThat(m.app().delete("/api/app/me?confirm=true").status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT closed_at IS NOT NULL FROM wallet_account WHERE member_id = ?", Boolean.class, m.id()))
+                .isTrue();
     }
 
     private long sum(String sql, long memberId) {

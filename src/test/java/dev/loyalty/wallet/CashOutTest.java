@@ -260,6 +260,50 @@ class CashOutTest extends IntegrationTest {
         WalletBooks.assertBalanced(jdbc, memberId);
     }
 
+    @Test
+    void aTopUpPaidIntoTheClosedWalletGoesStraightBackToWeChatPay() {
+        assertThat(member.post("/api/app/wallet/cash-out", null).status()).isEqualTo(200);
+        // an order made in the instant between the cash-out's settling of open orders and its closing of the wallet
+        String late = unique("TU");
+        jdbc.update("INSERT INTO wallet_top_up_order (order_no, member_id, amount_cents, bonus_cents, status, created_at) "
+                + "VALUES (?, ?, 3000, 500, 'CREATED', ?)", late, memberId, java.sql.Timestamp.from(clock.instant()));
+        FakeWeChatPay.stubRefund(late, "PROCESSING");
+
+        assertThat(FakeWeChatPay.deliver(api, "/wx/pay/notify", FakeWeChatPay.paidNotify(late, 3_000)).status()).isEqualTo(204);
+
+        JsonNode wallet = member.get("/api/app/wallet").json();
+        assertThat(wallet.path("balanceCents").asLong()).as("nothing stays in the closed wallet").isZero();
+        assertThat(wallet.path("closed").asBoolean()).isTrue();
+        assertThat(jdbc.queryForList("SELECT type FROM wallet_entry WHERE member_id = ? ORDER BY id", String.class, memberId))
+                .containsExactly("TOP_UP", "BONUS_FORFEITED", "CASH_OUT");
+        assertThat(jdbc.queryForMap("SELECT order_no, amount_cents, status FROM wallet_refund WHERE member_id = ?", memberId))
+                .containsEntry("order_no", late).containsEntry("amount_cents", 3_000L).containsEntry("status", "PENDING");
+        assertThat(jdbc.queryForObject("SELECT actor_type FROM wallet_cash_out WHERE member_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, memberId)).isEqualTo("SYSTEM");
+        // the refund-retry job sends it
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(admin.post("/api/admin/jobs/wallet-refund-retry/run", null).status()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT status FROM wallet_refund WHERE order_no = ?", String.class, late)).isEqualTo("PROCESSING");
+        WalletBooks.assertBalanced(jdbc, memberId);
+    }
+
+    @Test
+    void aWalletPaymentRefundedAfterTheCashOutIsPaidOutAgainNotStuck() {
+        cashier.post("/api/staff/wallet/top-ups", Map.of("memberCode", memberCode(member), "orderNo", unique("T"), "amountCents", 10_000));
+        String paid = unique("P");
+        assertThat(cashier.post("/api/staff/wallet/payments", Map.of("memberCode", memberCode(member), "orderNo", paid,
+                "amountCents", 6_000)).status()).isEqualTo(200);
+        assertThat(member.post("/api/app/wallet/cash-out", null).json().path("cashCents").asLong()).isEqualTo(4_000);
+
+        Api.Response refund = cashier.post("/api/staff/wallet/payments/" + paid + "/refund", null);
+
+        assertThat(refund.status()).as(refund.text()).isEqualTo(200);
+        assertThat(member.get("/api/app/wallet").json().path("balanceCents").asLong()).isZero();
+        assertThat(jdbc.queryForObject("SELECT cash_cents FROM wallet_cash_out WHERE member_id = ? ORDER BY id DESC LIMIT 1",
+                Long.class, memberId)).as("the cash that came in at the counter goes back as cash").isEqualTo(6_000);
+        WalletBooks.assertBalanced(jdbc, memberId);
+    }
+
     private String paidTopUp(Map<String, Object> body, long amountCents) {
         String orderNo = member.post("/api/app/wallet/top-up-orders", body).json().path("orderNo").asString();
         assertThat(FakeWeChatPay.deliver(api, "/wx/pay/notify", FakeWeChatPay.paidNotify(orderNo, amountCents)).status()).isEqualTo(204);
