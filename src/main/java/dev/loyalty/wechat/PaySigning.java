@@ -10,8 +10,12 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-/** What WeChat Pay does to what it sends: signs answers and notifies (SHA256withRSA) and encrypts notify resources (AES-256-GCM). */
-final class PaySigning {
+/**
+ * What WeChat Pay does to what it sends: signs answers and notifies (SHA256withRSA) and encrypts notify resources
+ * (AES-256-GCM). The sandbox uses it, and so does the fake WeChat Pay of the tests; the app's side (verifying,
+ * decrypting) is WxJava's.
+ */
+public final class PaySigning {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
@@ -20,7 +24,7 @@ final class PaySigning {
     }
 
     /** Base64 SHA256withRSA of {@code timestamp\nnonce\nbody\n}. */
-    static String sign(PrivateKey key, String timestamp, String nonce, String body) {
+    public static String sign(PrivateKey key, String timestamp, String nonce, String body) {
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(key);
@@ -32,7 +36,7 @@ final class PaySigning {
     }
 
     /** Base64 of AES-256-GCM ciphertext and tag, as a notify's {@code resource.ciphertext}. */
-    static String encrypt(String apiV3Key, String associatedData, String nonce, String plaintext) {
+    public static String encrypt(String apiV3Key, String associatedData, String nonce, String plaintext) {
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(apiV3Key.getBytes(StandardCharsets.UTF_8), "AES"),

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import dev.loyalty.wechat.PaySigning;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -169,12 +167,12 @@ public final class FakeWeChatPay {
         body.put("event_type", eventType);
         body.put("summary", "ok");
         body.put("resource", Map.of("original_type", originalType, "algorithm", "AEAD_AES_256_GCM",
-                "ciphertext", encrypt(originalType, nonce, JSON.writeValueAsString(resource)),
+                "ciphertext", PaySigning.encrypt(API_V3_KEY, originalType, nonce, JSON.writeValueAsString(resource)),
                 "associated_data", originalType, "nonce", nonce));
         String text = JSON.writeValueAsString(body);
         String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
         String headerNonce = UUID.randomUUID().toString().replace("-", "");
-        return new Notify(text, timestamp, headerNonce, sign(signer, timestamp, headerNonce, text));
+        return new Notify(text, timestamp, headerNonce, PaySigning.sign(signer, timestamp, headerNonce, text));
     }
 
     private static ResponseDefinitionBuilder signed(int status, Map<String, Object> body) {
@@ -184,30 +182,7 @@ public final class FakeWeChatPay {
         ResponseDefinitionBuilder response = aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withHeader("Wechatpay-Timestamp", timestamp).withHeader("Wechatpay-Nonce", nonce)
                 .withHeader("Wechatpay-Serial", PUBLIC_KEY_ID);
-        return response.withHeader("Wechatpay-Signature", sign(PLATFORM.getPrivate(), timestamp, nonce, text)).withBody(text);
-    }
-
-    static String sign(PrivateKey key, String timestamp, String nonce, String body) {
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(key);
-            signature.update((timestamp + "\n" + nonce + "\n" + body + "\n").getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encrypt(String associatedData, String nonce, String plaintext) {
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(API_V3_KEY.getBytes(StandardCharsets.UTF_8), "AES"),
-                    new GCMParameterSpec(128, nonce.getBytes(StandardCharsets.UTF_8)));
-            cipher.updateAAD(associatedData.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return response.withHeader("Wechatpay-Signature", PaySigning.sign(PLATFORM.getPrivate(), timestamp, nonce, text)).withBody(text);
     }
 
     private static Path pem(String name, String type, Key key) {
