@@ -20,6 +20,8 @@ class MemberDeletionTest extends PrivacyFixtures {
         long template = template(10);
         long stockBefore = admin.get("/api/admin/coupon-templates/" + template).json().path("stockLeft").asLong();
         long unusedCoupon = redeem(m, template).path("id").asLong();
+        ok(admin.post("/api/admin/members/" + m.id() + "/points-adjustments",
+                Map.of("delta", 5, "reason", "补偿 Privacy " + m.id() + " 13812345678 的投诉")));
 
         Api.Response unconfirmed = m.app().delete("/api/app/me");
         Api.Response notConfirmed = m.app().delete("/api/app/me?confirm=false");
@@ -107,6 +109,8 @@ class MemberDeletionTest extends PrivacyFixtures {
 
         assertThat(admin.delete("/api/admin/members/" + m.id()).status()).as("deleting again changes nothing").isEqualTo(204);
         assertThat(ids("points_entry", m.id())).isEqualTo(rowsAfter);
+        assertThat(jdbc.queryForList("SELECT remark FROM points_entry WHERE member_id = ? AND source = 'ADMIN'", String.class, m.id()))
+                .as("what an operator wrote about them is erased").containsOnlyNulls().isNotEmpty();
 
         // the nightly proof agrees: the write-off, the revoked coupon and the rejected rebate leave no drift
         assertThat(admin.post("/api/admin/jobs/integrity-check/run", null).status()).isEqualTo(200);

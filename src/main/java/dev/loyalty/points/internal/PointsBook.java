@@ -147,6 +147,8 @@ public class PointsBook {
         }
         accounts.close(memberId, now);
         accounts.recomputeNextExpiry(memberId);
+        // an operator's reason for an adjustment is free text, and may name the person: erased with them
+        entries.eraseOperatorRemarks(memberId);
         return entry;
     }
 

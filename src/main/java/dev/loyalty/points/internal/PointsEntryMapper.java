@@ -12,6 +12,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Options;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
@@ -56,4 +57,8 @@ public interface PointsEntryMapper extends BaseMapper<PointsEntry> {
 
     @Select("SELECT COALESCE(SUM(delta), 0) FROM points_entry WHERE created_at >= #{from}")
     long netSince(@Param("from") Instant from);
+
+    /** Erases the free-text remarks operators wrote on a member's adjustments (the member's deletion). */
+    @Update("UPDATE points_entry SET remark = NULL WHERE member_id = #{memberId} AND source = 'ADMIN'")
+    int eraseOperatorRemarks(@Param("memberId") long memberId);
 }
