@@ -40,6 +40,7 @@ public class TopUpOrders {
     static final Duration CLOSE_AFTER = Duration.ofMinutes(30);
     private static final Logger log = LoggerFactory.getLogger(TopUpOrders.class);
     private static final String DESCRIPTION = "储值充值";
+    private static final String CNY = "CNY";
 
     private final TopUpOrderMapper orders;
     private final WalletPlanMapper plans;
@@ -127,11 +128,15 @@ public class TopUpOrders {
         if (!pay.mchId().equals(trade.mchId())) {
             throw refused(trade, "merchant " + trade.mchId() + " is not ours");
         }
+        if (!pay.appId().equals(trade.appId())) {
+            throw refused(trade, "app " + trade.appId() + " is not ours");
+        }
         if (!trade.paid()) {
             throw refused(trade, "trade state " + trade.tradeState());
         }
-        if (trade.totalCents() != order.getAmountCents()) {
-            throw refused(trade, "amount " + trade.totalCents() + " is not the order's " + order.getAmountCents());
+        if (trade.totalCents() != order.getAmountCents() || !CNY.equals(trade.currency())) {
+            throw refused(trade, "amount " + trade.totalCents() + " " + trade.currency() + " is not the order's "
+                    + order.getAmountCents() + " " + CNY);
         }
         if (TopUpOrder.CLOSED.equals(order.getStatus())) {
             // we closed it unpaid; believe WeChat Pay's own answer, asked now
@@ -204,7 +209,8 @@ public class TopUpOrders {
     }
 
     private boolean fits(TopUpOrder order, PayTrade trade) {
-        return trade.paid() && pay.mchId().equals(trade.mchId()) && trade.totalCents() == order.getAmountCents();
+        return trade.paid() && pay.mchId().equals(trade.mchId()) && pay.appId().equals(trade.appId())
+                && trade.totalCents() == order.getAmountCents() && CNY.equals(trade.currency());
     }
 
     private static PayNotifyRefusedException refused(PayTrade trade, String why) {

@@ -46,6 +46,11 @@ public class WeChatPay {
         return props.pay().mchId();
     }
 
+    /** The Mini Program the payments are made in; a notify or answer naming another app is not ours. */
+    public String appId() {
+        return wxPay.getConfig().getAppId();
+    }
+
     /** True when WeChat Pay is the local sandbox (the Mini Program then calls the sandbox's simulate). */
     public boolean sandbox() {
         return props.sandbox() != null && props.sandbox().enabled() && isBlank(props.pay().apiHostUrl());
@@ -73,14 +78,15 @@ public class WeChatPay {
             result = requireKeys(() -> wxPay.queryOrderV3(null, orderNo));
         } catch (WxPayException e) {
             if ("ORDER_NOT_EXIST".equals(e.getErrCode())) {
-                return new PayTrade(orderNo, mchId(), "NOT_EXIST", 0, null, null);
+                return new PayTrade(orderNo, mchId(), appId(), "NOT_EXIST", 0, null, null, null);
             }
             throw unavailable("query", e);
         } catch (RuntimeException e) {
             throw unavailable("query", e);
         }
-        return new PayTrade(result.getOutTradeNo(), result.getMchid(), result.getTradeState(),
+        return new PayTrade(result.getOutTradeNo(), result.getMchid(), result.getAppid(), result.getTradeState(),
                 result.getAmount() == null || result.getAmount().getTotal() == null ? 0 : result.getAmount().getTotal(),
+                result.getAmount() == null ? null : result.getAmount().getCurrency(),
                 result.getTransactionId(), instant(result.getSuccessTime()));
     }
 
@@ -116,8 +122,9 @@ public class WeChatPay {
     /** A payment notify, verified and decrypted. */
     public PayTrade parsePaidNotify(String body, NotifyHeaders headers) {
         WxPayNotifyV3Result.DecryptNotifyResult result = parse(() -> wxPay.parseOrderNotifyV3Result(body, header(headers)).getResult());
-        return new PayTrade(result.getOutTradeNo(), result.getMchid(), result.getTradeState(),
+        return new PayTrade(result.getOutTradeNo(), result.getMchid(), result.getAppid(), result.getTradeState(),
                 result.getAmount() == null || result.getAmount().getTotal() == null ? -1 : result.getAmount().getTotal(),
+                result.getAmount() == null ? null : result.getAmount().getCurrency(),
                 result.getTransactionId(), instant(result.getSuccessTime()));
     }
 
@@ -209,9 +216,9 @@ public class WeChatPay {
     public record PayParams(String timeStamp, String nonceStr, String packageValue, String signType, String paySign) {
     }
 
-    /** {@code tradeState}: SUCCESS, NOTPAY, CLOSED, USERPAYING, PAYERROR, REFUND... */
-    public record PayTrade(String orderNo, String mchId, String tradeState, long totalCents, String transactionId,
-            Instant successTime) {
+    /** {@code tradeState}: SUCCESS, NOTPAY, CLOSED, USERPAYING, PAYERROR, REFUND...; {@code currency} CNY. */
+    public record PayTrade(String orderNo, String mchId, String appId, String tradeState, long totalCents, String currency,
+            String transactionId, Instant successTime) {
 
         public boolean paid() {
             return "SUCCESS".equals(tradeState);

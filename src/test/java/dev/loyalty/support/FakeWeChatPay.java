@@ -114,6 +114,14 @@ public final class FakeWeChatPay {
         return notify("TRANSACTION.SUCCESS", "transaction", transaction(orderNo, tradeState, totalCents, mchId), PLATFORM.getPrivate());
     }
 
+    /** A paid notify of another Mini Program's payment, or in another currency: WeChat Pay's signature, not our trade. */
+    public static Notify paidNotifyOf(String orderNo, long totalCents, String appId, String currency) {
+        Map<String, Object> tx = transaction(orderNo, "SUCCESS", totalCents, MCH_ID);
+        tx.put("appid", appId);
+        tx.put("amount", Map.of("total", totalCents, "payer_total", totalCents, "currency", currency, "payer_currency", currency));
+        return notify("TRANSACTION.SUCCESS", "transaction", tx, PLATFORM.getPrivate());
+    }
+
     /** A payment notify signed with a key that is not WeChat Pay's. */
     public static Notify forgedNotify(String orderNo, long totalCents) {
         return notify("TRANSACTION.SUCCESS", "transaction", transaction(orderNo, "SUCCESS", totalCents, MCH_ID), STRANGER.getPrivate());

@@ -124,8 +124,10 @@ class TopUpOrderTest extends IntegrationTest {
                 FakeWeChatPay.paidNotify(orderNo, "SUCCESS", 3_000, FakeWeChatPay.OTHER_MCH_ID));
         Api.Response notPaid = FakeWeChatPay.deliver(api, NOTIFY, FakeWeChatPay.paidNotify(orderNo, "PAYERROR", 3_000, FakeWeChatPay.MCH_ID));
         Api.Response unsigned = api.post(NOTIFY, FakeWeChatPay.paidNotify(orderNo, 3_000).body());
+        Api.Response otherApp = FakeWeChatPay.deliver(api, NOTIFY, FakeWeChatPay.paidNotifyOf(orderNo, 3_000, "wx-another-app", "CNY"));
+        Api.Response otherCurrency = FakeWeChatPay.deliver(api, NOTIFY, FakeWeChatPay.paidNotifyOf(orderNo, 3_000, "wx-dev-miniapp", "USD"));
 
-        for (Api.Response refused : List.of(forged, wrongAmount, unknown, otherMerchant, notPaid, unsigned)) {
+        for (Api.Response refused : List.of(forged, wrongAmount, unknown, otherMerchant, notPaid, unsigned, otherApp, otherCurrency)) {
             assertThat(refused.status()).isBetween(400, 599);
             assertThat(refused.json().path("code").asString()).isEqualTo("FAIL");
             assertThat(refused.json().path("message").asString()).isNotBlank();
