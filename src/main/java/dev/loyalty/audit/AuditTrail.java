@@ -9,6 +9,7 @@ import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.common.web.RequestIdFilter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,7 +61,7 @@ public class AuditTrail {
      */
     @Transactional
     public int purgeBefore(Instant before, int limit) {
-        java.util.List<Long> ids = entries.writtenBefore(before, limit);
+        List<Long> ids = entries.writtenBefore(before, limit);
         return ids.isEmpty() ? 0 : entries.deleteByIds(ids);
     }
 

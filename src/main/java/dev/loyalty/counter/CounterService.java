@@ -1,11 +1,13 @@
 package dev.loyalty.counter;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.core.metadata.IPage;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
+import dev.loyalty.common.security.StoreScope;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.internal.Purchase;
 import dev.loyalty.counter.internal.PurchaseMapper;
@@ -19,16 +21,21 @@ import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsResult;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.points.PointsSource;
-import dev.loyalty.common.security.StoreScope;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -128,7 +135,7 @@ public class CounterService {
      * Inside a member's deletion: removes their staff binding, if any, and answers the store it was at (the
      * deletion's own audit entry records it).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Long> unbindDeletedMember(long memberId) {
         Staff existing = staff.selectById(memberId);
         if (existing == null) {
@@ -209,7 +216,7 @@ public class CounterService {
      * Spends a member code for one value movement, inside the caller's transaction; the code then pays
      * for nothing else ({@link MemberCodeUsedException}).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void spendMemberCode(String code, long memberId, String usedFor) {
         memberCodes.spend(code, memberId, usedFor);
     }
@@ -280,7 +287,7 @@ public class CounterService {
      * be new in this store, else {@link OrderConflictException}, so one sale is never paid twice. A
      * concurrent duplicate fails the caller's transaction with a duplicate key.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public PurchaseResult recordNewPurchaseFor(StaffBinding at, long memberId, String orderNo, long amountCents,
             PurchasePaidBy paidBy) {
         if (purchases.find(at.storeId(), orderNo).isPresent()) {
@@ -325,20 +332,20 @@ public class CounterService {
 
     /** What one member spent at the counters between two instants, less what was refunded. */
     @Transactional(readOnly = true)
-    public long netSpendOf(long memberId, java.time.Instant from, java.time.Instant to) {
-        return purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Purchase>()
+    public long netSpendOf(long memberId, Instant from, Instant to) {
+        return purchases.selectList(new LambdaQueryWrapper<Purchase>()
                         .eq(Purchase::getMemberId, memberId).ge(Purchase::getCreatedAt, from).lt(Purchase::getCreatedAt, to))
                 .stream().mapToLong(p -> p.getAmountCents() - p.getRefundedCents()).sum();
     }
 
     /** These members' purchases in [from, to): who, when, and the amount less what was refunded. */
     @Transactional(readOnly = true)
-    public List<MemberPurchase> purchasesBetween(java.util.Collection<Long> memberIds, java.time.Instant from,
-            java.time.Instant to) {
+    public List<MemberPurchase> purchasesBetween(Collection<Long> memberIds, Instant from,
+            Instant to) {
         if (memberIds.isEmpty()) {
             return List.of();
         }
-        return purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Purchase>()
+        return purchases.selectList(new LambdaQueryWrapper<Purchase>()
                         .select(Purchase::getMemberId, Purchase::getCreatedAt, Purchase::getAmountCents,
                                 Purchase::getRefundedCents)
                         .in(Purchase::getMemberId, memberIds)
@@ -349,20 +356,20 @@ public class CounterService {
 
     /** Members who bought something at a counter in [from, to). */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> membersBuyingBetween(java.time.Instant from, java.time.Instant to) {
-        return purchases.selectObjs(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
+    public Set<Long> membersBuyingBetween(Instant from, Instant to) {
+        return purchases.selectObjs(new QueryWrapper<Purchase>()
                         .select("member_id").ge("created_at", from).lt("created_at", to))
-                .stream().map(id -> ((Number) id).longValue()).collect(java.util.stream.Collectors.toSet());
+                .stream().map(id -> ((Number) id).longValue()).collect(Collectors.toSet());
     }
 
     /** When each of these members last bought something; members who never did are absent. */
     @Transactional(readOnly = true)
-    public Map<Long, java.time.Instant> lastPurchaseTimes(java.util.Collection<Long> memberIds) {
+    public Map<Long, Instant> lastPurchaseTimes(Collection<Long> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        Map<Long, java.time.Instant> last = new java.util.HashMap<>();
-        purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
+        Map<Long, Instant> last = new HashMap<>();
+        purchases.selectList(new QueryWrapper<Purchase>()
                         .select("member_id", "MAX(created_at) AS created_at")
                         .in("member_id", memberIds).groupBy("member_id"))
                 .forEach(p -> last.put(p.getMemberId(), p.getCreatedAt()));
@@ -374,9 +381,9 @@ public class CounterService {
      * member id order (a settlement writes its rebates in that order, the same on every run).
      */
     @Transactional(readOnly = true)
-    public Map<Long, Long> netSpendBetween(java.time.Instant from, java.time.Instant to) {
-        Map<Long, Long> spend = new java.util.TreeMap<>();
-        purchases.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<Purchase>()
+    public Map<Long, Long> netSpendBetween(Instant from, Instant to) {
+        Map<Long, Long> spend = new TreeMap<>();
+        purchases.selectList(new QueryWrapper<Purchase>()
                         .select("member_id", "SUM(amount_cents - refunded_cents) AS amount_cents")
                         .ge("created_at", from).lt("created_at", to).groupBy("member_id"))
                 .forEach(p -> spend.put(p.getMemberId(), p.getAmountCents()));

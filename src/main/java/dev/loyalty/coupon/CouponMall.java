@@ -22,6 +22,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -211,11 +212,11 @@ public class CouponMall {
 
     /** How many of these coupons were used at a counter. */
     @Transactional(readOnly = true)
-    public long countUsed(java.util.Collection<Long> couponIds) {
+    public long countUsed(Collection<Long> couponIds) {
         if (couponIds.isEmpty()) {
             return 0;
         }
-        return coupons.selectCount(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Coupon>()
+        return coupons.selectCount(new LambdaQueryWrapper<Coupon>()
                 .in(Coupon::getId, couponIds).eq(Coupon::getStatus, CouponStatus.USED));
     }
 
@@ -266,7 +267,7 @@ public class CouponMall {
      * the balance off); each coupon's stock and the member's quota return, as with an operator's revoke.
      * Answers how many were revoked.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public int revokeUnusedOfDeletedMember(long memberId) {
         Instant now = clock.instant();
         int revoked = 0;

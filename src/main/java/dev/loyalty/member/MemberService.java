@@ -1,41 +1,48 @@
 package dev.loyalty.member;
 
-import dev.loyalty.audit.AuditTrail;
-import dev.loyalty.common.error.InvalidRequestException;
-import dev.loyalty.common.error.NotFoundException;
-import dev.loyalty.common.security.Actor;
-import dev.loyalty.common.security.TokenService;
-import dev.loyalty.member.internal.Member;
-import dev.loyalty.member.internal.MemberLevel;
-import dev.loyalty.member.internal.MemberLevelChangeMapper;
-import dev.loyalty.member.internal.MemberLevelMapper;
-import dev.loyalty.member.internal.MemberAvatarMapper;
-import dev.loyalty.member.internal.MemberMapper;
-import dev.loyalty.common.security.DeletedMembers;
-import dev.loyalty.member.internal.PhoneCipher;
-import dev.loyalty.wechat.MiniProgram;
-import dev.loyalty.common.web.PageResponse;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
-import java.time.Instant;
+import dev.loyalty.audit.AuditTrail;
+import dev.loyalty.common.error.InvalidRequestException;
+import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.CachedValue;
 import dev.loyalty.common.persistence.SharedCaches;
+import dev.loyalty.common.security.Actor;
+import dev.loyalty.common.security.DeletedMembers;
+import dev.loyalty.common.security.TokenService;
+import dev.loyalty.common.web.PageResponse;
+import dev.loyalty.member.internal.Member;
+import dev.loyalty.member.internal.MemberAvatarMapper;
+import dev.loyalty.member.internal.MemberLevel;
+import dev.loyalty.member.internal.MemberLevelChangeMapper;
+import dev.loyalty.member.internal.MemberLevelMapper;
+import dev.loyalty.member.internal.MemberMapper;
+import dev.loyalty.member.internal.PhoneCipher;
+import dev.loyalty.wechat.MiniProgram;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Members: who they are (WeChat login), what they tell us (profile, phone) and which level they hold. */
 @Service
@@ -202,9 +209,9 @@ public class MemberService {
 
     /** Those of {@code memberIds} that are members (and have not deleted their account); one query per thousand ids. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> existing(Collection<Long> memberIds) {
-        java.util.Set<Long> found = new java.util.HashSet<>();
-        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+    public Set<Long> existing(Collection<Long> memberIds) {
+        Set<Long> found = new HashSet<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(memberIds));
         for (int from = 0; from < ids.size(); from += 1000) {
             members.selectObjs(new LambdaQueryWrapper<Member>().select(Member::getId)
                             .in(Member::getId, ids.subList(from, Math.min(ids.size(), from + 1000)))
@@ -224,7 +231,7 @@ public class MemberService {
         if (assignments.isEmpty()) {
             return;
         }
-        Map<Long, Segment> before = new java.util.HashMap<>();
+        Map<Long, Segment> before = new HashMap<>();
         members.selectList(new LambdaQueryWrapper<Member>().select(Member::getId, Member::getSegment)
                         .in(Member::getId, assignments.stream().map(SegmentAssignment::memberId).toList())
                         .isNull(Member::getDeletedAt))
@@ -250,13 +257,13 @@ public class MemberService {
     }
 
     /** The member's unionid (across the brand's apps), if WeChat gave one; one narrow read, outside any transaction. */
-    public java.util.Optional<String> unionid(long memberId) {
-        return java.util.Optional.ofNullable(members.unionid(memberId));
+    public Optional<String> unionid(long memberId) {
+        return Optional.ofNullable(members.unionid(memberId));
     }
 
     /** The member WeChat knows by this unionid, if any. */
-    public java.util.Optional<Long> idByUnionid(String unionid) {
-        return java.util.Optional.ofNullable(members.idByUnionid(unionid));
+    public Optional<Long> idByUnionid(String unionid) {
+        return Optional.ofNullable(members.idByUnionid(unionid));
     }
 
     /** Whether there is such a member, deleted or not; one indexed read, outside any transaction. */
@@ -274,9 +281,9 @@ public class MemberService {
 
     /** Those of {@code memberIds} who deleted their account. */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> deletedAmong(Collection<Long> memberIds) {
-        java.util.Set<Long> deleted = new java.util.HashSet<>();
-        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+    public Set<Long> deletedAmong(Collection<Long> memberIds) {
+        Set<Long> deleted = new HashSet<>();
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(memberIds));
         for (int from = 0; from < ids.size(); from += 1000) {
             members.selectObjs(new LambdaQueryWrapper<Member>().select(Member::getId)
                             .in(Member::getId, ids.subList(from, Math.min(ids.size(), from + 1000)))
@@ -303,15 +310,15 @@ public class MemberService {
      * uploads, birthday, phone) and marks them DELETED. Once it commits, their tokens are refused on this
      * instance at once, and on the others when they next reload the deleted members (every few seconds).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void erase(long memberId) {
         Instant now = clock.instant();
         if (members.erase(memberId, DELETED_NICKNAME, now) != 1) {
             throw new IllegalStateException("Member " + memberId + " is not active any more");
         }
         avatars.deleteAllOf(memberId);
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
+        TransactionSynchronizationManager.registerSynchronization(
+                new TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
                         deletedMembers.add(memberId, now);

@@ -11,22 +11,24 @@ import dev.loyalty.member.MemberService;
 import dev.loyalty.notify.internal.BindSceneMapper;
 import dev.loyalty.notify.internal.Follower;
 import dev.loyalty.notify.internal.FollowerMapper;
+import dev.loyalty.notify.internal.MessageTemplates;
 import dev.loyalty.notify.internal.Notification;
 import dev.loyalty.notify.internal.NotificationMapper;
-import dev.loyalty.notify.internal.MessageTemplates;
 import dev.loyalty.notify.internal.SubscriptionMapper;
 import dev.loyalty.points.PointsService;
 import dev.loyalty.wallet.WalletService;
+import dev.loyalty.wechat.WxUnavailableException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
-import dev.loyalty.wechat.WxUnavailableException;
+import java.util.stream.Collectors;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.api.WxMpService;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -165,7 +168,7 @@ public class NotificationService {
     /** The subscribe-message templates the Mini Program asks grants for, by kind; empty when not configured. */
     public Map<String, String> subscribeTemplateIds() {
         return templates.miniapp().templates().entrySet().stream()
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().id()));
     }
 
     @EventListener
@@ -214,7 +217,7 @@ public class NotificationService {
      */
     @Transactional
     public int purgeBefore(Instant before, int limit) {
-        java.util.List<Long> ids = notifications.writtenBefore(before, limit);
+        List<Long> ids = notifications.writtenBefore(before, limit);
         return ids.isEmpty() ? 0 : notifications.deleteByIds(ids);
     }
 
@@ -244,7 +247,7 @@ public class NotificationService {
 
     /** The follower linked to the member, if any. */
     @Transactional(readOnly = true)
-    public java.util.Optional<MemberMessages.FollowerBinding> followerOf(long memberId) {
+    public Optional<MemberMessages.FollowerBinding> followerOf(long memberId) {
         return followers.selectList(new LambdaQueryWrapper<Follower>().eq(Follower::getMemberId, memberId)).stream()
                 .findFirst().map(f -> new MemberMessages.FollowerBinding(f.getMpOpenid(), Boolean.TRUE.equals(f.getSubscribed()),
                         f.getUpdatedAt()));
@@ -252,14 +255,14 @@ public class NotificationService {
 
     /** The member's subscribe-message grants, by template. */
     @Transactional(readOnly = true)
-    public java.util.List<MemberMessages.Subscription> subscriptionsOf(long memberId) {
+    public List<MemberMessages.Subscription> subscriptionsOf(long memberId) {
         return subscriptions.ofMember(memberId).stream().map(row -> new MemberMessages.Subscription(
                 row.getTemplateId(), row.getGrants(), row.getUpdatedAt())).toList();
     }
 
     /** The member's messages after {@code afterId}, oldest first, at most {@code limit}, with what they said. */
     @Transactional(readOnly = true)
-    public java.util.List<MemberMessages.Message> messagesAfter(long memberId, long afterId, int limit) {
+    public List<MemberMessages.Message> messagesAfter(long memberId, long afterId, int limit) {
         return notifications.selectList(new LambdaQueryWrapper<Notification>()
                         .eq(Notification::getMemberId, memberId).gt(Notification::getId, afterId)
                         .orderByAsc(Notification::getId).last("LIMIT " + limit)).stream()
@@ -273,7 +276,7 @@ public class NotificationService {
      * their subscribe-message grants, reminders and bind codes, and blanks what their messages said. Messages
      * written earlier in the same transaction are blanked too, so run it after every other step.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public MemberMessages.Erased erase(long memberId) {
         int unlinked = followers.delete(new LambdaQueryWrapper<Follower>().eq(Follower::getMemberId, memberId));
         int grants = subscriptions.deleteOfMember(memberId);

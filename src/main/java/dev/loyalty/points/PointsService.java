@@ -7,8 +7,8 @@ import dev.loyalty.common.error.IdempotencyConflictException;
 import dev.loyalty.common.error.LoyaltyException;
 import dev.loyalty.common.error.NotFoundException;
 import dev.loyalty.common.persistence.CachedValue;
-import dev.loyalty.common.persistence.SharedCaches;
 import dev.loyalty.common.persistence.RaceRetry;
+import dev.loyalty.common.persistence.SharedCaches;
 import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.points.internal.PointsAccount;
 import dev.loyalty.points.internal.PointsAccountMapper;
@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -217,7 +219,7 @@ public class PointsService {
 
     /** The ledger rows written under these idempotency keys (at most one each: the key is unique), by key. */
     @Transactional(readOnly = true)
-    public Map<String, KeyedPoints> entriesByKey(java.util.Collection<String> keys) {
+    public Map<String, KeyedPoints> entriesByKey(Collection<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
@@ -281,7 +283,7 @@ public class PointsService {
      * purchase that reaches it later is refused ({@link PointsAccountClosedException}) instead of crediting a
      * deleted member. Answers the points written off (negative for a forgiven debt; 0 for none).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public long writeOffAndClose(long memberId) {
         PointsEntry entry = book.writeOffAndClose(memberId, clock.instant());
         return entry == null ? 0 : -entry.getDelta();
@@ -315,7 +317,7 @@ public class PointsService {
      * spend now (never below zero): a caller that sizes a spend by the balance (a checkout's points payment)
      * reads it here, so concurrent spends of one member queue and none is sized by a stale balance.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public long lockSpendable(long memberId) {
         return Math.max(0, book.lock(memberId, clock.instant()).getBalance());
     }

@@ -15,8 +15,10 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -62,7 +64,7 @@ public class MemberExport {
      * the phone in full when {@code forTheMember}, masked for an operator, whose export is audited as
      * {@code MEMBER_EXPORTED}. Answers the writer of the document, which reads the rest outside this transaction.
      */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public Document prepare(long memberId, boolean forTheMember) {
         MemberRecord profile = members.record(memberId, forTheMember);
         if (!forTheMember) {
@@ -136,7 +138,7 @@ public class MemberExport {
     }
 
     /** An array of every row the pages give, read {@link #PAGE} at a time after the last id written. */
-    private static <T> void pages(JsonGenerator g, java.util.function.LongFunction<List<T>> page, ToLongFunction<T> idOf) {
+    private static <T> void pages(JsonGenerator g, LongFunction<List<T>> page, ToLongFunction<T> idOf) {
         g.writeStartArray();
         long after = 0;
         while (true) {

@@ -3,16 +3,14 @@ package dev.loyalty.rebate;
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
-import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.audit.AuditTrail;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.error.NotFoundException;
-import dev.loyalty.common.persistence.RaceRetry;
 import dev.loyalty.common.jobs.Job;
 import dev.loyalty.common.jobs.JobLock;
 import dev.loyalty.common.jobs.JobSwitch;
+import dev.loyalty.common.persistence.RaceRetry;
+import dev.loyalty.common.web.PageResponse;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsMovement;
@@ -31,13 +29,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class RebateService implements Job {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RebateService.class);
+    private static final Logger log = LoggerFactory.getLogger(RebateService.class);
 
     private final RebateMapper rebates;
     private final RebatePolicyVersionMapper policies;
@@ -173,7 +177,7 @@ public class RebateService implements Job {
                     + " ended (version " + policy.version() + ") settles by " + policy.periodType());
         }
         Map<Long, Long> spend = counter.netSpendBetween(period.from(clock.getZone()), period.to(clock.getZone()));
-        java.util.Set<Long> deleted = members.deletedAmong(spend.keySet());
+        Set<Long> deleted = members.deletedAmong(spend.keySet());
         int written = 0;
         for (Map.Entry<Long, Long> member : spend.entrySet()) {
             var tier = policy.tierFor(member.getValue());
@@ -232,7 +236,7 @@ public class RebateService implements Job {
      * Inside a member's deletion: their PENDING rebates become REJECTED ("member deleted"), so nothing is
      * credited to a deleted account. Answers how many.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public int rejectPendingOfDeletedMember(long memberId) {
         int rejected = 0;
         for (Rebate pending : rebates.selectList(new LambdaQueryWrapper<Rebate>().eq(Rebate::getMemberId, memberId)
@@ -433,7 +437,7 @@ public class RebateService implements Job {
         List<RebatePolicyView.Tier> tiers = policy.tiers().stream()
                 .sorted(Comparator.comparingLong(RebatePolicyView.Tier::thresholdCents)).toList();
         long[][] byTier = new long[tiers.size()][3];
-        Map<String, long[]> byStatus = new java.util.LinkedHashMap<>();
+        Map<String, long[]> byStatus = new LinkedHashMap<>();
         for (String status : List.of("PENDING", "CREDITED", "REJECTED")) {
             byStatus.put(status, new long[2]);
         }

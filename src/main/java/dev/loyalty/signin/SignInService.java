@@ -1,10 +1,11 @@
 package dev.loyalty.signin;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import dev.loyalty.audit.AuditTrail;
 import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.common.persistence.CachedValue;
-import dev.loyalty.common.persistence.SharedCaches;
 import dev.loyalty.common.persistence.RaceRetry;
+import dev.loyalty.common.persistence.SharedCaches;
 import dev.loyalty.member.MemberService;
 import dev.loyalty.points.PointsMovement;
 import dev.loyalty.points.PointsResult;
@@ -17,22 +18,22 @@ import dev.loyalty.signin.internal.SignInRuleMapper;
 import dev.loyalty.signin.internal.SignInState;
 import dev.loyalty.signin.internal.SignInStateMapper;
 import dev.loyalty.signin.internal.StreakLeaderboard;
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -364,7 +365,7 @@ public class SignInService {
         if (bonus <= 0 || birthday == null) {
             return;
         }
-        java.time.MonthDay day = java.time.MonthDay.from(birthday);
+        MonthDay day = MonthDay.from(birthday);
         if (day.isValidYear(today.getYear()) ? day.atYear(today.getYear()).equals(today)
                 : today.equals(LocalDate.of(today.getYear(), 2, 28))) {
             points.earn(new PointsMovement(memberId, bonus, PointsSource.BIRTHDAY, "birthday:" + memberId + ":" + today.getYear(),

@@ -33,6 +33,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +48,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -101,7 +104,7 @@ public class WalletService {
      * ends), refuses with {@link WalletNotEmptyException} while it holds any stored value, and closes it, so a
      * top-up that resolved the member's code just before the deletion finds it closed ({@code WALLET_CLOSED}).
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void closeEmptyForDeletion(long memberId) {
         WalletAccount account = lock(memberId);
         if (account.balanceCents() != 0) {
@@ -311,11 +314,11 @@ public class WalletService {
 
     /** The ledger rows written under these idempotency keys (at most one each: the key is unique), by key. */
     @Transactional(readOnly = true)
-    public Map<String, KeyedWalletEntry> entriesByKey(java.util.Collection<String> keys) {
+    public Map<String, KeyedWalletEntry> entriesByKey(Collection<String> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        Map<String, KeyedWalletEntry> found = new java.util.LinkedHashMap<>();
+        Map<String, KeyedWalletEntry> found = new LinkedHashMap<>();
         entries.selectList(new LambdaQueryWrapper<WalletEntry>().in(WalletEntry::getIdempotencyKey, keys))
                 .forEach(e -> found.put(e.getIdempotencyKey(), new KeyedWalletEntry(e.getIdempotencyKey(), e.getMemberId(),
                         e.getPrincipalDeltaCents(), e.getBonusDeltaCents())));

@@ -1,6 +1,7 @@
 package dev.loyalty.wechat;
 
 import com.github.binarywang.wxpay.service.WxPayService;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -176,7 +177,7 @@ class WxPaySandboxController {
                         .header("Wechatpay-Signature", PaySigning.sign(keys.platformPrivate(), timestamp, nonce, body))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
                 statuses.add(answer.statusCode());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 log.warn("Sandbox WeChat Pay notify to {} failed: {}", target, e.toString());
                 statuses.add(0);
             } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.RecordedSegmentEvents;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -463,7 +464,7 @@ class CampaignTest extends IntegrationTest {
         String prefix = unique("bulk");
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new Object[] {prefix + "-" + i, java.sql.Date.valueOf(birthday)});
+            rows.add(new Object[] {prefix + "-" + i, Date.valueOf(birthday)});
         }
         jdbc.batchUpdate("INSERT INTO member (openid, birthday, created_at, updated_at)"
                 + " VALUES (?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", rows);
@@ -487,7 +488,7 @@ class CampaignTest extends IntegrationTest {
 
     private void seedSignIn(long memberId, Instant at) {
         jdbc.update("INSERT INTO signin_record (member_id, sign_date, streak, points, bonus_points, created_at)"
-                + " VALUES (?, ?, 1, 0, 0, ?)", memberId, java.sql.Date.valueOf(at.atZone(clock.getZone()).toLocalDate()),
+                + " VALUES (?, ?, 1, 0, 0, ?)", memberId, Date.valueOf(at.atZone(clock.getZone()).toLocalDate()),
                 Timestamp.from(at));
     }
 

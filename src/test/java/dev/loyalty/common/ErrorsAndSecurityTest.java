@@ -128,7 +128,7 @@ class ErrorsAndSecurityTest extends IntegrationTest {
 
     @Test
     void aWrongMethodIs405Problem() {
-        Api.Response response = api.as(loginMember(unique("frank"))).put("/api/app/me", java.util.Map.of());
+        Api.Response response = api.as(loginMember(unique("frank"))).put("/api/app/me", Map.of());
 
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.code()).isEqualTo("METHOD_NOT_ALLOWED");

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.FilterType;
 
 /** The prod profile refuses anything meant for a laptop; it starts only a tiny context to prove it. */
 class ProductionSafetyCheckTest {
@@ -115,7 +117,7 @@ class ProductionSafetyCheckTest {
 
     private static ConfigurableApplicationContext start(String... args) {
         return new SpringApplicationBuilder(OnlyTheCheck.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
+                .web(WebApplicationType.NONE)
                 .profiles("prod")
                 .properties("loyalty.redis.embedded=false")
                 .run(args);
@@ -124,7 +126,7 @@ class ProductionSafetyCheckTest {
     @Configuration(proxyBeanMethods = false)
     @ComponentScan(basePackages = "dev.loyalty.common.security",
             useDefaultFilters = false,
-            includeFilters = @ComponentScan.Filter(type = org.springframework.context.annotation.FilterType.REGEX,
+            includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                     pattern = ".*ProductionSafetyCheck"))
     static class OnlyTheCheck {
     }

@@ -6,6 +6,7 @@ import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +49,8 @@ class CounterTest extends IntegrationTest {
         Api.Response resolved = cashier.post("/api/staff/members/resolve", Map.of("memberCode", code.json().path("code").asString()));
 
         assertThat(code.json().path("code").asString()).matches("\\d{18}");
-        assertThat(java.time.Instant.parse(code.json().path("expiresAt").asString()))
-                .isBeforeOrEqualTo(java.time.Instant.now().plusSeconds(60));
+        assertThat(Instant.parse(code.json().path("expiresAt").asString()))
+                .isBeforeOrEqualTo(Instant.now().plusSeconds(60));
         assertThat(resolved.status()).isEqualTo(200);
         assertThat(resolved.json().path("memberId").asLong()).isEqualTo(customerId);
         assertThat(resolved.json().path("pointsBalance").asLong()).isZero();

@@ -6,6 +6,8 @@ import dev.loyalty.member.internal.PhoneCipher;
 import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
 import dev.loyalty.support.IntegrationTest;
+import java.sql.Date;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,13 +140,13 @@ class ProfileTest extends IntegrationTest {
     @Test
     void aProfileEditKeepsTheSegmentTheJobJustWrote() {
         long memberId = jdbc.queryForObject("SELECT id FROM member WHERE openid = ?", Long.class, openid);
-        members.assignSegments(List.of(new SegmentAssignment(memberId, Segment.AT_RISK, java.time.LocalDate.of(2026, 1, 2))));
+        members.assignSegments(List.of(new SegmentAssignment(memberId, Segment.AT_RISK, LocalDate.of(2026, 1, 2))));
 
         member.patch("/api/app/me", Map.of("nickname", "Dora"));
         loginMember(openid.substring(3));
 
         assertThat(jdbc.queryForObject("SELECT segment FROM member WHERE id = ?", String.class, memberId)).isEqualTo("AT_RISK");
-        assertThat(jdbc.queryForObject("SELECT last_active_on FROM member WHERE id = ?", java.sql.Date.class, memberId))
+        assertThat(jdbc.queryForObject("SELECT last_active_on FROM member WHERE id = ?", Date.class, memberId))
                 .hasToString("2026-01-02");
     }
 }

@@ -21,10 +21,14 @@ import dev.loyalty.support.IntegrationTest;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 /** Followers and template messages against the fake WeChat. */
@@ -251,20 +255,20 @@ class NotificationTest extends IntegrationTest {
     }
 
     @Autowired
-    org.springframework.context.ApplicationContext applicationContext;
+    ApplicationContext applicationContext;
 
     @Autowired
-    org.springframework.core.env.Environment env;
+    Environment env;
 
     /** Runs the sweeper, as a restarted instance would, until {@code done}. */
-    private void sweepUntil(java.util.concurrent.Callable<Boolean> done) {
+    private void sweepUntil(Callable<Boolean> done) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
             dispatcherOf(applicationContext).run();
             return done.call();
         });
     }
 
-    private static dev.loyalty.common.jobs.Job dispatcherOf(org.springframework.context.ApplicationContext context) {
+    private static dev.loyalty.common.jobs.Job dispatcherOf(ApplicationContext context) {
         return context.getBeansOfType(dev.loyalty.common.jobs.Job.class).values().stream()
                 .filter(job -> job.name().equals("notify-retry")).findFirst().orElseThrow();
     }
@@ -283,7 +287,7 @@ class NotificationTest extends IntegrationTest {
                 Long.class, member);
     }
 
-    private org.springframework.context.ConfigurableApplicationContext secondInstance() {
+    private ConfigurableApplicationContext secondInstance() {
         return dev.loyalty.support.SecondInstance.start(env, "--wx.mp.templates.points-changed.id=tpl-points");
     }
 

@@ -7,6 +7,7 @@ import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.SecondInstance;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,7 +95,7 @@ class PointsConcurrencyTest extends IntegrationTest {
         return SecondInstance.start(env);
     }
 
-    private static List<Outcome> race(int threads, java.util.function.IntFunction<Callable<PointsResult>> call)
+    private static List<Outcome> race(int threads, IntFunction<Callable<PointsResult>> call)
             throws Exception {
         List<Outcome> outcomes = AllAtOnce.run(threads, i -> {
             Callable<PointsResult> work = call.apply(i);

@@ -110,7 +110,7 @@ abstract class PrivacyFixtures extends IntegrationTest {
         return created.json().path("id").asLong();
     }
 
-    tools.jackson.databind.JsonNode redeem(Member m, long template) {
+    JsonNode redeem(Member m, long template) {
         Api.Response redeemed = m.app().with("Idempotency-Key", unique("k")).post("/api/app/mall/items/" + template + "/redeem", null);
         assertThat(redeemed.status()).as(redeemed.text()).isEqualTo(201);
         return redeemed.json().path("coupon");

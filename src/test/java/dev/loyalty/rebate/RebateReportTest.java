@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,7 +89,7 @@ class RebateReportTest extends IntegrationTest {
 
     /** A year far ahead that a run of the suite on a kept database is unlikely to have used: its periods are this test's. */
     static int aYearOfItsOwn() {
-        return java.util.concurrent.ThreadLocalRandom.current().nextInt(2100, 2900);
+        return ThreadLocalRandom.current().nextInt(2100, 2900);
     }
 
     private long rebateOf(long member) {

@@ -7,14 +7,16 @@ import dev.loyalty.common.error.InvalidRequestException;
 import dev.loyalty.counter.CounterService;
 import dev.loyalty.counter.StaffBinding;
 import dev.loyalty.points.PointsService;
+import dev.loyalty.support.Actors;
 import dev.loyalty.support.AllAtOnce;
 import dev.loyalty.support.Api;
-import dev.loyalty.support.Actors;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.wallet.WalletService;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,7 +200,7 @@ class RebateTest extends IntegrationTest {
             long member = jdbc.queryForObject("SELECT member_id FROM rebate WHERE id = ?", Long.class, rebateId);
             long before = points.balance(member);
             Api admin = api.as(loginAdmin());
-            List<Integer> statuses = AllAtOnce.run(List.<java.util.concurrent.Callable<Integer>>of(
+            List<Integer> statuses = AllAtOnce.run(List.<Callable<Integer>>of(
                     () -> admin.post("/api/admin/rebates/" + rebateId + "/approve", null).status(),
                     () -> admin.post("/api/admin/rebates/" + rebateId + "/reject", Map.of("reason", "race")).status()));
 
@@ -213,7 +215,7 @@ class RebateTest extends IntegrationTest {
         Actors.asAdmin(() -> rebates.changePolicy(new RebatePolicyView(RebatePolicyView.PeriodType.MONTH,
                 RebatePolicyView.CreditAs.POINTS, false, List.of(new RebatePolicyView.Tier(1_000, 10)))));
         long member = memberId(unique(name));
-        java.time.YearMonth month = java.time.YearMonth.parse(period);
+        YearMonth month = YearMonth.parse(period);
         clock.pinAt(month.atDay(15));
         counter.recordPurchaseFor(till, member, unique("o"), 10_000);
         clock.pinAt(month.plusMonths(1).atDay(1));

@@ -7,6 +7,7 @@ import dev.loyalty.support.IntegrationTest;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -27,7 +28,7 @@ class ReportTest extends IntegrationTest {
     private JsonNode signInRuleBefore;
     private JsonNode pointsRuleBefore;
     private JsonNode rebatePolicyBefore;
-    private final Map<String, Api> members = new java.util.HashMap<>();
+    private final Map<String, Api> members = new HashMap<>();
 
     @BeforeEach
     void rules() {
@@ -207,7 +208,7 @@ class ReportTest extends IntegrationTest {
         members.replaceAll((name, old) -> api.as(loginMember(codes.get(name))));
     }
 
-    private final Map<String, String> codes = new java.util.HashMap<>();
+    private final Map<String, String> codes = new HashMap<>();
 
     private void join(String name, String code) {
         codes.put(name, code);
@@ -229,7 +230,7 @@ class ReportTest extends IntegrationTest {
     }
 
     private void topUp(String name, long cents, Long plan) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("memberCode", memberCode(members.get(name)),
+        Map<String, Object> body = new HashMap<>(Map.of("memberCode", memberCode(members.get(name)),
                 "orderNo", unique("T"), "amountCents", cents));
         if (plan != null) {
             body.put("planId", plan);

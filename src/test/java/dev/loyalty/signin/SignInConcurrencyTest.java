@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,11 +113,11 @@ class SignInConcurrencyTest extends IntegrationTest {
         return value == null ? 0 : value;
     }
 
-    private static <T> List<T> all(int n, java.util.function.IntFunction<Callable<T>> call) throws Exception {
+    private static <T> List<T> all(int n, IntFunction<Callable<T>> call) throws Exception {
         return all(n, call, n);
     }
 
-    private static <T> List<T> all(int n, java.util.function.IntFunction<Callable<T>> call, int threads) throws Exception {
+    private static <T> List<T> all(int n, IntFunction<Callable<T>> call, int threads) throws Exception {
         return AllAtOnce.run(n, call, threads);
     }
 }

@@ -1,5 +1,6 @@
 package dev.loyalty.support;
 
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -88,7 +89,7 @@ public abstract class IntegrationTest {
 
     /** Logs a member in through the fake WeChat and answers their id. */
     protected long memberId(String code) {
-        Api.Response response = api.post("/api/app/auth/login", java.util.Map.of("code", code));
+        Api.Response response = api.post("/api/app/auth/login", Map.of("code", code));
         if (response.status() != 200) {
             throw new IllegalStateException("login failed: " + response);
         }
@@ -97,7 +98,7 @@ public abstract class IntegrationTest {
 
     /** Logs a new member in through the fake WeChat and answers their token. */
     protected String loginMember(String code) {
-        Api.Response response = api.post("/api/app/auth/login", java.util.Map.of("code", code));
+        Api.Response response = api.post("/api/app/auth/login", Map.of("code", code));
         if (response.status() != 200) {
             throw new IllegalStateException("login failed: " + response);
         }
@@ -111,7 +112,7 @@ public abstract class IntegrationTest {
 
     protected String loginAdmin() {
         Api.Response response = api.post("/api/admin/auth/login",
-                java.util.Map.of("username", "admin", "password", "dev-only-admin"));
+                Map.of("username", "admin", "password", "dev-only-admin"));
         if (response.status() != 200) {
             throw new IllegalStateException("admin login failed: " + response);
         }

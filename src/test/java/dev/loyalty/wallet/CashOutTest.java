@@ -15,6 +15,7 @@ import dev.loyalty.support.FakeWeChat;
 import dev.loyalty.support.FakeWeChatPay;
 import dev.loyalty.support.IntegrationTest;
 import dev.loyalty.support.WalletBooks;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -266,7 +267,7 @@ class CashOutTest extends IntegrationTest {
         // an order made in the instant between the cash-out's settling of open orders and its closing of the wallet
         String late = unique("TU");
         jdbc.update("INSERT INTO wallet_top_up_order (order_no, member_id, amount_cents, bonus_cents, status, created_at) "
-                + "VALUES (?, ?, 3000, 500, 'CREATED', ?)", late, memberId, java.sql.Timestamp.from(clock.instant()));
+                + "VALUES (?, ?, 3000, 500, 'CREATED', ?)", late, memberId, Timestamp.from(clock.instant()));
         FakeWeChatPay.stubRefund(late, "PROCESSING");
 
         assertThat(FakeWeChatPay.deliver(api, "/wx/pay/notify", FakeWeChatPay.paidNotify(late, 3_000)).status()).isEqualTo(204);

@@ -30,8 +30,4 @@ public class DeletedMembers {
     public void forgetDeletedBefore(Instant cutoff) {
         deletedAt.values().removeIf(at -> at.isBefore(cutoff));
     }
-
-    public int size() {
-        return deletedAt.size();
-    }
 }

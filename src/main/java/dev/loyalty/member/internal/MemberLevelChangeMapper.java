@@ -1,6 +1,7 @@
 package dev.loyalty.member.internal;
 
 import java.time.Instant;
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -31,5 +32,5 @@ public interface MemberLevelChangeMapper {
 
     /** The member's level changes, oldest first. */
     @Select("SELECT id, from_code, to_code, growth, created_at FROM member_level_change WHERE member_id = #{memberId} ORDER BY id")
-    java.util.List<MemberLevelChange> ofMember(@Param("memberId") long memberId);
+    List<MemberLevelChange> ofMember(@Param("memberId") long memberId);
 }

@@ -2,12 +2,13 @@ package dev.loyalty.member.internal;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import dev.loyalty.member.MemberStatus;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
-import dev.loyalty.member.MemberStatus;
 
 @Mapper
 public interface MemberMapper extends BaseMapper<Member> {
@@ -43,11 +44,11 @@ public interface MemberMapper extends BaseMapper<Member> {
                    phone_cipher = NULL, phone_masked = NULL, status = 'DELETED', deleted_at = #{now}, updated_at = #{now}
              WHERE id = #{id} AND status = 'ACTIVE'
             """)
-    int erase(@Param("id") long id, @Param("nickname") String nickname, @Param("now") java.time.Instant now);
+    int erase(@Param("id") long id, @Param("nickname") String nickname, @Param("now") Instant now);
 
     /** The members deleted at or after {@code since}: id and deletedAt only. */
     @Select("SELECT id, deleted_at FROM member WHERE deleted_at >= #{since}")
-    List<Member> deletedSince(@Param("since") java.time.Instant since);
+    List<Member> deletedSince(@Param("since") Instant since);
 
     /** Members born on this month and day (and on 29 February when {@code alsoLeapDay}), in id order. */
     @Select("""

@@ -1,6 +1,7 @@
 package dev.loyalty.notify.internal;
 
 import java.time.Instant;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -24,6 +25,6 @@ public interface BindSceneMapper {
     @Select("SELECT member_id FROM notify_bind_scene WHERE scene = #{scene}")
     Long memberOf(@Param("scene") String scene);
 
-    @org.apache.ibatis.annotations.Delete("DELETE FROM notify_bind_scene WHERE member_id = #{memberId}")
+    @Delete("DELETE FROM notify_bind_scene WHERE member_id = #{memberId}")
     int deleteOfMember(@Param("memberId") long memberId);
 }

@@ -3,6 +3,7 @@ package dev.loyalty.notify.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -55,9 +56,9 @@ public interface SubscriptionMapper {
     @Select("SELECT template_id, grants, updated_at FROM notify_subscription WHERE member_id = #{memberId} ORDER BY template_id")
     List<SubscriptionRow> ofMember(@Param("memberId") long memberId);
 
-    @org.apache.ibatis.annotations.Delete("DELETE FROM notify_subscription WHERE member_id = #{memberId}")
+    @Delete("DELETE FROM notify_subscription WHERE member_id = #{memberId}")
     int deleteOfMember(@Param("memberId") long memberId);
 
-    @org.apache.ibatis.annotations.Delete("DELETE FROM notify_reminder_sent WHERE member_id = #{memberId}")
+    @Delete("DELETE FROM notify_reminder_sent WHERE member_id = #{memberId}")
     int deleteRemindersOf(@Param("memberId") long memberId);
 }

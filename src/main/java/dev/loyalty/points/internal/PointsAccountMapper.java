@@ -50,5 +50,5 @@ public interface PointsAccountMapper extends BaseMapper<PointsAccount> {
 
     /** Closes the account of a deleted member: nothing moves its balance again. */
     @Update("UPDATE points_account SET closed_at = #{now}, updated_at = #{now} WHERE member_id = #{memberId} AND closed_at IS NULL")
-    int close(@Param("memberId") long memberId, @Param("now") java.time.Instant now);
+    int close(@Param("memberId") long memberId, @Param("now") Instant now);
 }
